@@ -1,0 +1,57 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { packageJson } from './package-info.js';
+import type { LifetimeRuleDocs } from './create-rule.js';
+// Rules: one import per file in rules/, kept in alphabetical order (the meta test checks the set).
+
+export type AnyRule = TSESLint.RuleModule<string, readonly unknown[], LifetimeRuleDocs>;
+
+const rules = {
+} satisfies Record<string, AnyRule>;
+
+export type RuleName = keyof typeof rules;
+
+type RulesConfig = Record<`lifetime/${RuleName}`, TSESLint.SharedConfig.RuleEntry>;
+
+export interface LifetimePlugin {
+  meta: { name: string; version: string };
+  rules: typeof rules;
+  configs: {
+    /** Every rule whose docs say `recommended`, as errors. */
+    recommended: TSESLint.FlatConfig.Config;
+    /** Every rule of the plugin, as errors. */
+    all: TSESLint.FlatConfig.Config;
+  };
+}
+
+function ruleEntries(pick: (rule: AnyRule) => boolean): RulesConfig {
+  const entries: Partial<RulesConfig> = {};
+  for (const [name, rule] of Object.entries(rules) as [RuleName, AnyRule][]) {
+    if (pick(rule)) entries[`lifetime/${name}`] = 'error';
+  }
+  return entries as RulesConfig;
+}
+
+const plugin: LifetimePlugin = {
+  meta: { name: packageJson.name, version: packageJson.version },
+  rules,
+  configs: {
+    recommended: {},
+    all: {},
+  },
+};
+
+// The configs register the plugin object itself, so they are filled in after it exists.
+plugin.configs.recommended = {
+  name: 'lifetime/recommended',
+  plugins: { lifetime: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: ruleEntries((rule) => rule.meta.docs?.recommended === true),
+};
+plugin.configs.all = {
+  name: 'lifetime/all',
+  plugins: { lifetime: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: ruleEntries(() => true),
+};
+
+export { rules };
+export default plugin;

@@ -11,6 +11,7 @@ export default tseslint.config(
       'node_modules/',
       'examples/',
       'tests/fixtures/',
+      'tests/integration/project/',
       'tests/codemods/__testfixtures__/',
       'bench/generated/',
       'bench/corpus/',

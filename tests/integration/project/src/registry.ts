@@ -1,0 +1,3 @@
+export const Registry = new FinalizationRegistry((held: { folder: object }) => {
+  console.log('dropped', held);
+});

@@ -1,0 +1,77 @@
+// Produces variant (c)'s node class: the strong-parent source of tree-node.mjs rewritten by the
+// project's weak-parent codemod, written to a temporary .mjs file and imported.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import jscodeshift from 'jscodeshift';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const strongSourcePath = fileURLToPath(new URL('tree-node.mjs', import.meta.url));
+const builtTransform = join(root, 'dist/codemods/weak-parent.js');
+const transformSource = join(root, 'codemods/weak-parent.ts');
+
+/**
+ * Loads the weak-parent transform. Order: LEAK_LAB_CODEMOD (a module path, for trying another
+ * transform), the built dist/codemods/weak-parent.js when it is at least as new as its source,
+ * else the TypeScript source through jiti (so the lab works without a build).
+ */
+export async function loadTransform() {
+  const override = process.env.LEAK_LAB_CODEMOD;
+  if (override) {
+    return { transform: pickDefault(await import(pathToFileURL(override).href)), from: override };
+  }
+  const haveSource = existsSync(transformSource);
+  if (
+    existsSync(builtTransform) &&
+    (!haveSource || statSync(builtTransform).mtimeMs >= statSync(transformSource).mtimeMs)
+  ) {
+    return {
+      transform: pickDefault(await import(pathToFileURL(builtTransform).href)),
+      from: 'dist/codemods/weak-parent.js',
+    };
+  }
+  if (!haveSource) {
+    throw new Error(
+      'leak-lab: the weak-parent codemod is missing (no codemods/weak-parent.ts, no dist build); ' +
+        'set LEAK_LAB_CODEMOD to a transform module to run variant (c).',
+    );
+  }
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url);
+  return {
+    transform: pickDefault(await jiti.import(transformSource)),
+    from: 'codemods/weak-parent.ts (through jiti, no build found)',
+  };
+}
+
+function pickDefault(module) {
+  const candidate = module.default?.default ?? module.default ?? module;
+  if (typeof candidate !== 'function') throw new Error('leak-lab: the codemod module exports no transform function');
+  return candidate;
+}
+
+/** Runs the codemod on tree-node.mjs and imports the result from a temporary directory. */
+export async function loadWeakTreeNode() {
+  const { transform, from } = await loadTransform();
+  const source = readFileSync(strongSourcePath, 'utf8');
+  const j = jscodeshift.withParser('babel');
+  const output = await transform(
+    { path: 'tree-node.mjs', source },
+    { jscodeshift: j, j, stats: () => {}, report: () => {} },
+    {},
+  );
+  if (typeof output !== 'string' || output === source) {
+    throw new Error(`leak-lab: the weak-parent codemod (${from}) left tree-node.mjs unchanged`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'leak-lab-'));
+  const file = join(dir, 'weak-tree-node.mjs');
+  writeFileSync(file, output);
+  try {
+    const module = await import(pathToFileURL(file).href);
+    return { TreeNode: module.TreeNode, source: output, codemod: from };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,446 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+
+/** A function whose body the analysis can walk. */
+export type AnalyzedFunction =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export type ThrowSiteKind =
+  | 'await'
+  | 'call'
+  | 'helper'
+  | 'new'
+  | 'nonNull'
+  | 'nullableAccess'
+  | 'nullableCall'
+  | 'throw';
+
+/** One place in a function body where an exception can start and escape the function. */
+export interface ThrowSite {
+  kind: ThrowSiteKind;
+  node: TSESTree.Node;
+  /** Short source text naming what throws: the callee, the nullable value, the helper. */
+  name: string;
+  /** For `helper`: the first site inside the called same-file function that can throw. */
+  inner?: ThrowSite;
+}
+
+export interface ThrowAnalysisOptions {
+  /** Callee patterns known not to throw (see {@link parseAllowPattern}). */
+  allow: readonly string[];
+  /** How many levels of calls to functions of the same file are followed. */
+  maxDepth: number;
+}
+
+export interface ThrowAnalyzer {
+  /** Sites in `fn`'s body that can throw out of `fn`, in source order. */
+  sitesOf: (fn: AnalyzedFunction) => readonly ThrowSite[];
+}
+
+/**
+ * An `allow` entry. `name` is a plain callee (`clearTimeout`, `Map` for `new Map()`), `a.b` a
+ * dotted callee path where `*` stands for any last segment (`console.*`), and `Type#method` a
+ * method declared by the interface or class `Type` (`Map#delete`, `Set#*`), whatever the
+ * receiver expression is.
+ */
+type AllowPattern =
+  | { kind: 'method'; typeName: string; method: string }
+  | { kind: 'path'; segments: readonly string[] };
+
+/** Accepted by the rule schema; kept next to the parser so they cannot disagree. */
+export const ALLOW_PATTERN_SOURCE =
+  '^(?:[A-Za-z_$][\\w$]*#(?:[A-Za-z_$][\\w$]*|\\*)|[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\.\\*)?)$';
+
+export function parseAllowPattern(pattern: string): AllowPattern {
+  const hash = pattern.indexOf('#');
+  if (hash >= 0) {
+    return { kind: 'method', typeName: pattern.slice(0, hash), method: pattern.slice(hash + 1) };
+  }
+  return { kind: 'path', segments: pattern.split('.') };
+}
+
+const MAX_NAME_LENGTH = 40;
+
+/**
+ * Builds an analyzer for one file. Results are cached per function node and remaining depth,
+ * so a helper called from several callbacks is walked once; nothing outlives the file.
+ */
+export function createThrowAnalyzer(
+  services: ParserServicesWithTypeInformation,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: ThrowAnalysisOptions,
+): ThrowAnalyzer {
+  const checker = services.program.getTypeChecker();
+  const visitorKeys = sourceCode.visitorKeys;
+  const patterns = options.allow.map(parseAllowPattern);
+  const cache = new Map<AnalyzedFunction, Map<number, readonly ThrowSite[]>>();
+  const inProgress = new Set<AnalyzedFunction>();
+  let currentSourceFile: ts.SourceFile | undefined;
+
+  function sourceFile(): ts.SourceFile {
+    currentSourceFile ??= services.esTreeNodeToTSNodeMap.get(sourceCode.ast).getSourceFile();
+    return currentSourceFile;
+  }
+
+  function sitesOf(fn: AnalyzedFunction, depth: number): readonly ThrowSite[] {
+    const cached = cache.get(fn)?.get(depth);
+    if (cached) return cached;
+    // A recursive helper adds nothing new: its sites are found on the first visit.
+    if (inProgress.has(fn)) return [];
+    inProgress.add(fn);
+    const sites: ThrowSite[] = [];
+    try {
+      walk(fn.body, { sites, depth, catchParam: undefined, rethrows: false });
+    } finally {
+      inProgress.delete(fn);
+    }
+    const result = sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    let byDepth = cache.get(fn);
+    if (!byDepth) {
+      byDepth = new Map();
+      cache.set(fn, byDepth);
+    }
+    byDepth.set(depth, result);
+    return result;
+  }
+
+  interface WalkState {
+    sites: ThrowSite[];
+    depth: number;
+    /** The binding of the innermost enclosing `catch`, to recognise `throw error` rethrows. */
+    catchParam: string | undefined;
+    /** Set when the enclosing `catch` throws its own error again. */
+    rethrows: boolean;
+  }
+
+  function walkChildren(node: TSESTree.Node, state: WalkState): void {
+    const keys = visitorKeys[node.type] ?? [];
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of keys) {
+      const child = record[key];
+      if (Array.isArray(child)) {
+        for (const item of child) {
+          if (isNode(item)) walk(item, state);
+        }
+      } else if (isNode(child)) {
+        walk(child, state);
+      }
+    }
+  }
+
+  function walk(node: TSESTree.Node, state: WalkState): void {
+    switch (node.type) {
+      // Nested functions and classes do not run where they are written.
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.ClassExpression:
+      // Types never run.
+      case AST_NODE_TYPES.TSInterfaceDeclaration:
+      case AST_NODE_TYPES.TSTypeAliasDeclaration:
+      case AST_NODE_TYPES.TSTypeAnnotation:
+      case AST_NODE_TYPES.TSTypeParameterInstantiation:
+      case AST_NODE_TYPES.TSDeclareFunction:
+      case AST_NODE_TYPES.TSModuleDeclaration:
+        return;
+      case AST_NODE_TYPES.TryStatement:
+        walkTry(node, state);
+        return;
+      case AST_NODE_TYPES.ThrowStatement: {
+        const argument = node.argument;
+        if (state.catchParam !== undefined && argument.type === AST_NODE_TYPES.Identifier && argument.name === state.catchParam) {
+          // Rethrowing the caught error: the sites of the try block are reported instead.
+          state.rethrows = true;
+        } else {
+          state.sites.push({ kind: 'throw', node, name: nameOf(argument) });
+        }
+        return;
+      }
+      case AST_NODE_TYPES.TSNonNullExpression:
+        walk(node.expression, state);
+        state.sites.push({ kind: 'nonNull', node, name: nameOf(node.expression) });
+        return;
+      case AST_NODE_TYPES.AwaitExpression:
+        walk(node.argument, state);
+        state.sites.push({ kind: 'await', node, name: nameOf(node.argument) });
+        return;
+      case AST_NODE_TYPES.ForOfStatement:
+        walkChildren(node, state);
+        if (node.await) state.sites.push({ kind: 'await', node, name: nameOf(node.right) });
+        return;
+      case AST_NODE_TYPES.MemberExpression:
+        walk(node.object, state);
+        if (node.computed) walk(node.property, state);
+        if (!node.optional && isPossiblyNullish(node.object)) {
+          state.sites.push({ kind: 'nullableAccess', node, name: nameOf(node.object) });
+        }
+        return;
+      case AST_NODE_TYPES.CallExpression:
+        walkCall(node, state);
+        return;
+      case AST_NODE_TYPES.NewExpression: {
+        walk(node.callee, state);
+        for (const argument of node.arguments) walk(argument, state);
+        if (!isAllowedCallee(node.callee)) state.sites.push({ kind: 'new', node, name: nameOf(node.callee) });
+        return;
+      }
+      default:
+        walkChildren(node, state);
+    }
+  }
+
+  function walkTry(node: TSESTree.TryStatement, state: WalkState): void {
+    const handler = node.handler;
+    let blockIsCaught = false;
+    if (handler) {
+      const param = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
+      const catchState: WalkState = { sites: [], depth: state.depth, catchParam: param, rethrows: false };
+      walk(handler.body, catchState);
+      blockIsCaught = !catchState.rethrows && !catchState.sites.some((site) => site.kind === 'throw');
+      state.sites.push(...catchState.sites);
+    }
+    // When the catch swallows, nothing the block throws can escape, so the block needs no walk.
+    if (!blockIsCaught) walk(node.block, state);
+    if (node.finalizer) walk(node.finalizer, state);
+  }
+
+  function walkCall(node: TSESTree.CallExpression, state: WalkState): void {
+    const callee = node.callee;
+    const before = state.sites.length;
+    walk(callee, state);
+    for (const argument of node.arguments) walk(argument, state);
+    if (callee.type === AST_NODE_TYPES.Super) return;
+    // `x.f()` with a nullish `x` is already reported once, at the member access.
+    const calleeReported = state.sites.slice(before).some((site) => site.node === callee);
+    if (calleeReported) return;
+    if (!node.optional && isPossiblyNullish(callee)) {
+      state.sites.push({ kind: 'nullableCall', node, name: nameOf(callee) });
+      return;
+    }
+    if (isAllowedCallee(callee)) return;
+    const helper = resolveSameFileFunction(callee);
+    if (helper && state.depth < options.maxDepth) {
+      const inner = sitesOf(helper, state.depth + 1)[0];
+      if (inner) state.sites.push({ kind: 'helper', node, name: nameOf(callee), inner });
+      return;
+    }
+    state.sites.push({ kind: 'call', node, name: nameOf(callee) });
+  }
+
+  function isPossiblyNullish(node: TSESTree.Node): boolean {
+    if (node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.ThisExpression) return false;
+    const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+    let type: ts.Type;
+    try {
+      type = checker.getTypeAtLocation(tsNode);
+    } catch {
+      return false;
+    }
+    // Inside `a?.b.c`, the checker types `a?.b` with the `undefined` that the whole chain adds;
+    // the access `.c` only runs when `a` was not nullish, so that part is not a real risk.
+    if (isOptionalChainLink(node)) type = checker.getNonNullableType(type);
+    return typeIncludesNullish(type);
+  }
+
+  function isAllowedCallee(callee: TSESTree.Node): boolean {
+    if (patterns.length === 0) return false;
+    const path = calleePath(callee);
+    for (const pattern of patterns) {
+      if (pattern.kind === 'path') {
+        if (path && pathMatches(pattern.segments, path)) return true;
+      } else if (callee.type === AST_NODE_TYPES.MemberExpression && methodMatches(callee, pattern)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function methodMatches(callee: TSESTree.MemberExpression, pattern: { typeName: string; method: string }): boolean {
+    const propertyName = memberName(callee);
+    if (propertyName === undefined) return false;
+    if (pattern.method !== '*' && pattern.method !== propertyName) return false;
+    const tsNode = services.esTreeNodeToTSNodeMap.get(callee);
+    const nameNode = ts.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode.argumentExpression;
+    const symbol = checker.getSymbolAtLocation(nameNode);
+    for (const declaration of symbol?.declarations ?? []) {
+      const owner = declaration.parent;
+      if ((ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name?.text === pattern.typeName) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The function a call runs, when it is written in this file and cannot be swapped at run time. */
+  function resolveSameFileFunction(callee: TSESTree.Node): AnalyzedFunction | undefined {
+    let nameNode: ts.Node;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      nameNode = services.esTreeNodeToTSNodeMap.get(callee);
+    } else if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
+      nameNode = services.esTreeNodeToTSNodeMap.get(callee.property);
+    } else {
+      return undefined;
+    }
+    let symbol = checker.getSymbolAtLocation(nameNode);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const file = sourceFile();
+    for (const declaration of symbol?.declarations ?? []) {
+      if (declaration.getSourceFile() !== file) continue;
+      const body = functionOfDeclaration(declaration);
+      if (!body) continue;
+      const esNode = services.tsNodeToESTreeNodeMap.get(body);
+      const fn = unwrapFunction(esNode);
+      if (fn) return fn;
+    }
+    return undefined;
+  }
+
+  return { sitesOf: (fn) => sitesOf(fn, 0) };
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function typeIncludesNullish(type: ts.Type): boolean {
+  const nullish = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+  if (type.flags & nullish) return true;
+  if (type.isUnion()) return type.types.some((part) => (part.flags & nullish) !== 0);
+  return false;
+}
+
+/** `a?.b` in `a?.b.c`: an inner link of an optional chain, below some `?.`. */
+function isOptionalChainLink(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (current.optional) return true;
+      current = current.object;
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      if (current.optional) return true;
+      current = current.callee;
+    } else if (current.type === AST_NODE_TYPES.TSNonNullExpression) {
+      current = current.expression;
+    } else {
+      return false;
+    }
+  }
+}
+
+function functionOfDeclaration(declaration: ts.Declaration): ts.Node | undefined {
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
+    return declaration.body ? declaration : undefined;
+  }
+  if (ts.isVariableDeclaration(declaration)) {
+    const list = declaration.parent;
+    // A `let` binding can be reassigned before the callback runs; only `const` is followed.
+    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
+    return functionInitializer(declaration.initializer);
+  }
+  if (ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
+    return functionInitializer(declaration.initializer);
+  }
+  return undefined;
+}
+
+function functionInitializer(initializer: ts.Expression | undefined): ts.Node | undefined {
+  let current = initializer;
+  while (current && (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current))) {
+    current = current.expression;
+  }
+  if (current && (ts.isArrowFunction(current) || ts.isFunctionExpression(current))) return current;
+  return undefined;
+}
+
+function unwrapFunction(node: TSESTree.Node | undefined): AnalyzedFunction | undefined {
+  if (!node) return undefined;
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
+      return node;
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return node.value ? unwrapFunction(node.value) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  return node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string' ? node.property.value : undefined;
+}
+
+/** `console.log` → ['console', 'log']; undefined when the callee is not a plain name chain. */
+function calleePath(node: TSESTree.Node): string[] | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return [node.name];
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(node);
+    const head = calleePath(node.object);
+    return name !== undefined && head ? [...head, name] : undefined;
+  }
+  return undefined;
+}
+
+function pathMatches(pattern: readonly string[], path: readonly string[]): boolean {
+  if (pattern.length !== path.length) return false;
+  return pattern.every((segment, index) => segment === path[index] || (segment === '*' && index === pattern.length - 1));
+}
+
+function nameOf(node: TSESTree.Node): string {
+  const path = calleePath(node);
+  if (path) return shorten(path.join('.'));
+  switch (node.type) {
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(node);
+      return name === undefined ? `${nameOf(node.object)}[…]` : shorten(`${nameOf(node.object)}.${name}`);
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return `${nameOf(node.callee)}(…)`;
+    case AST_NODE_TYPES.NewExpression:
+      return `new ${nameOf(node.callee)}(…)`;
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return `${nameOf(node.expression)}!`;
+    case AST_NODE_TYPES.ChainExpression:
+      return nameOf(node.expression);
+    case AST_NODE_TYPES.Literal:
+      return shorten(node.raw);
+    default:
+      return 'an expression';
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_NAME_LENGTH ? `${text.slice(0, MAX_NAME_LENGTH - 1)}…` : text;
+}
+
+/** Words for a site inside a helper, used in the report at the call site. */
+export function describeSite(site: ThrowSite): string {
+  const line = `line ${String(site.node.loc.start.line)}`;
+  switch (site.kind) {
+    case 'throw':
+      return `a \`throw\` on ${line}`;
+    case 'call':
+      return `a call of \`${site.name}\` on ${line}`;
+    case 'helper':
+      return `a call of \`${site.name}\` on ${line}, which can throw`;
+    case 'new':
+      return `\`new ${site.name}\` on ${line}`;
+    case 'nullableAccess':
+      return `an access on the possibly nullish \`${site.name}\` on ${line}`;
+    case 'nullableCall':
+      return `a call of the possibly nullish \`${site.name}\` on ${line}`;
+    case 'nonNull':
+      return `a non-null assertion on ${line}`;
+    case 'await':
+      return `an \`await\` on ${line}`;
+  }
+}

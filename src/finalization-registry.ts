@@ -1,0 +1,446 @@
+/**
+ * Finding FinalizationRegistry cleanup callbacks and register/unregister calls through the type
+ * checker. Shared by the finalizer rules. Everything here answers "I don't know" (undefined or
+ * false) instead of guessing when a callback or registry cannot be resolved in the linted file.
+ */
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+export type CleanupFunction =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionExpression
+  | TSESTree.FunctionDeclaration;
+
+export interface RegistryCall {
+  kind: 'register' | 'unregister';
+  call: TSESTree.CallExpression;
+  /** The expression the method is called on (`reg` in `reg.register(...)`). */
+  registry: TSESTree.Expression;
+}
+
+// `unregister(` contains `register(`, so one pattern covers both method names.
+const PREFILTER = /FinalizationRegistry|register\s*\(/;
+
+/**
+ * Cheap text pre-filter: false when the file cannot involve a registry (it mentions neither
+ * `FinalizationRegistry` nor `register(` / `unregister(`). A file that only constructs a
+ * subclass imported from elsewhere under another name is not seen; that is the price of
+ * skipping ordinary files for free.
+ */
+export function mayInvolveFinalizationRegistry(sourceText: string): boolean {
+  return PREFILTER.test(sourceText);
+}
+
+const registryTypeCache = new WeakMap<ts.Type, boolean>();
+
+/** True for FinalizationRegistry<T>, its aliases and subclasses (cached per type). */
+export function isFinalizationRegistryType(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const cached = registryTypeCache.get(type);
+  if (cached !== undefined) return cached;
+  // Guard against self-referential base types while the answer is being computed.
+  registryTypeCache.set(type, false);
+  const result = computeIsRegistryType(type, checker, 0);
+  registryTypeCache.set(type, result);
+  return result;
+}
+
+function computeIsRegistryType(type: ts.Type, checker: ts.TypeChecker, depth: number): boolean {
+  if (depth > 8) return false;
+  if (type.isUnion()) {
+    // `FinalizationRegistry<T> | undefined` (an optional field) still is a registry once present.
+    const present = type.types.filter((part) => (part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) === 0);
+    return present.length > 0 && present.every((part) => isFinalizationRegistryType(part, checker));
+  }
+  if (type.isIntersection()) return type.types.some((part) => isFinalizationRegistryType(part, checker));
+  if ((type.flags & ts.TypeFlags.TypeParameter) !== 0) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint !== undefined && constraint !== type && isFinalizationRegistryType(constraint, checker);
+  }
+  const symbol = type.getSymbol();
+  if (symbol === undefined) return false;
+  if (symbol.getName() === 'FinalizationRegistry' && isDeclaredInLibrary(symbol)) return true;
+  if ((symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) === 0) return false;
+  const target = isTypeReference(type) ? type.target : type;
+  if (!target.isClassOrInterface()) return false;
+  for (const base of checker.getBaseTypes(target)) {
+    if (base === type || base === target) continue;
+    if (computeIsRegistryType(base, checker, depth + 1)) return true;
+  }
+  return false;
+}
+
+function isTypeReference(type: ts.Type): type is ts.TypeReference {
+  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+}
+
+/** The real registry comes from a `.d.ts` (the TypeScript lib); a user class of that name does not. */
+function isDeclaredInLibrary(symbol: ts.Symbol): boolean {
+  const declarations = symbol.getDeclarations() ?? [];
+  return declarations.some((declaration) => declaration.getSourceFile().isDeclarationFile);
+}
+
+/** The lib's `new <T>(cleanupCallback: (heldValue: T) => void)` signature. */
+function isLibraryRegistryConstructSignature(declaration: ts.Declaration): boolean {
+  if (!ts.isConstructSignatureDeclaration(declaration)) return false;
+  const owner = declaration.parent;
+  return (
+    ts.isInterfaceDeclaration(owner) &&
+    owner.name.text === 'FinalizationRegistryConstructor' &&
+    declaration.getSourceFile().isDeclarationFile
+  );
+}
+
+type CallbackSource = { kind: 'argument'; index: number } | { kind: 'expression'; expression: ts.Expression };
+
+/**
+ * Where the cleanup callback of a construction comes from, given the constructor that runs:
+ * the lib constructor takes it as argument 0; a subclass constructor passes something to
+ * `super(...)`, either one of its own parameters (followed) or an expression of its own.
+ */
+function callbackSourceOfSignature(
+  signature: ts.Signature | undefined,
+  checker: ts.TypeChecker,
+  depth: number,
+): CallbackSource | undefined {
+  const declaration: ts.SignatureDeclaration | undefined = signature?.getDeclaration();
+  if (declaration === undefined || depth > 4) return undefined;
+  if (isLibraryRegistryConstructSignature(declaration)) return { kind: 'argument', index: 0 };
+  if (!ts.isConstructorDeclaration(declaration) || declaration.body === undefined) return undefined;
+  const superCall = findSuperCall(declaration.body);
+  if (superCall === undefined) return undefined;
+  const inner = callbackSourceOfSignature(checker.getResolvedSignature(superCall), checker, depth + 1);
+  if (inner?.kind !== 'argument') return undefined;
+  const passed = superCall.arguments[inner.index];
+  if (passed === undefined) return undefined;
+  const unwrapped = skipOuterTsExpressions(passed);
+  if (ts.isIdentifier(unwrapped)) {
+    const parameterIndex = declaration.parameters.findIndex(
+      (parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === unwrapped.text,
+    );
+    if (parameterIndex !== -1) {
+      const parameter = declaration.parameters[parameterIndex];
+      // A rest parameter would shift the positions; do not guess.
+      if (parameter?.dotDotDotToken !== undefined) return undefined;
+      return { kind: 'argument', index: parameterIndex };
+    }
+  }
+  return { kind: 'expression', expression: passed };
+}
+
+function findSuperCall(body: ts.Block): ts.CallExpression | undefined {
+  for (const statement of body.statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const expression = skipOuterTsExpressions(statement.expression);
+    if (ts.isCallExpression(expression) && expression.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      return expression;
+    }
+  }
+  return undefined;
+}
+
+function skipOuterTsExpressions(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+function skipOuterEsExpressions(expression: TSESTree.Node): TSESTree.Node {
+  let current = expression;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * For `new X(cb, ...)` where X constructs a FinalizationRegistry (global, alias, subclass): the
+ * resolved cleanup function in THIS file, or undefined when it cannot be resolved (never
+ * guessed). For `super(cb)` in a subclass constructor, the `cb` counts. Only arguments of
+ * `node` itself are returned, so a callback written inside a subclass constructor belongs to
+ * that `super(...)` call and not to every `new Subclass()`; consumers that visit both see each
+ * callback once (the same function passed to two registries is seen twice).
+ */
+export function getCleanupCallback(
+  node: TSESTree.NewExpression | TSESTree.CallExpression,
+  services: ParserServicesWithTypeInformation,
+): CleanupFunction | undefined {
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type !== AST_NODE_TYPES.Super) return undefined;
+  const source = callbackSourceOfCall(node, services);
+  if (source?.kind !== 'argument') return undefined;
+  const argument = node.arguments[source.index];
+  if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  return resolveFunction(argument, services, 0);
+}
+
+function callbackSourceOfCall(
+  node: TSESTree.NewExpression | TSESTree.CallExpression,
+  services: ParserServicesWithTypeInformation,
+): CallbackSource | undefined {
+  const checker = services.program.getTypeChecker();
+  // Most `new` expressions construct something else: check the constructed type first.
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    if (!isFinalizationRegistryType(services.getTypeAtLocation(node), checker)) return undefined;
+  }
+  return callbackSourceOfSignature(services.getResolvedSignature(node), checker, 0);
+}
+
+/** Resolve an expression of this file to the function it denotes, following a few bindings. */
+function resolveFunction(
+  expression: TSESTree.Node,
+  services: ParserServicesWithTypeInformation,
+  depth: number,
+): CleanupFunction | undefined {
+  if (depth > 4) return undefined;
+  const node = skipOuterEsExpressions(expression);
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return node;
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression: {
+      const symbol = services.getSymbolAtLocation(node);
+      return symbol === undefined ? undefined : functionOfSymbol(symbol, services, depth);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `obj.method.bind(obj)`: the bound function runs the method's body.
+      const callee = node.callee;
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        callee.property.name === 'bind'
+      ) {
+        return resolveFunction(callee.object, services, depth + 1);
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function functionOfSymbol(
+  symbol: ts.Symbol,
+  services: ParserServicesWithTypeInformation,
+  depth: number,
+): CleanupFunction | undefined {
+  const declarations = symbol.getDeclarations();
+  // Overloads or merged declarations: more than one body could run; do not pick one.
+  if (declarations?.length !== 1) return undefined;
+  const [declaration] = declarations;
+  if (declaration === undefined) return undefined;
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
+    if (declaration.body === undefined) return undefined;
+    const estree = toEsTree(declaration, services);
+    if (estree?.type === AST_NODE_TYPES.FunctionDeclaration) return estree;
+    if (estree?.type === AST_NODE_TYPES.MethodDefinition && estree.value.type === AST_NODE_TYPES.FunctionExpression) {
+      return estree.value;
+    }
+    if (estree?.type === AST_NODE_TYPES.Property && estree.value.type === AST_NODE_TYPES.FunctionExpression) {
+      return estree.value;
+    }
+    return undefined;
+  }
+  let initializer: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(declaration)) {
+    // Only a `const` binding is known to still hold its initializer when the callback is passed.
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
+    initializer = declaration.initializer;
+  } else if (ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
+    // A readonly-in-practice arrow field (`cleanup = (held) => ...`) or an object literal entry.
+    initializer = declaration.initializer;
+  }
+  if (initializer === undefined) return undefined;
+  const estree = toEsTree(initializer, services);
+  return estree === undefined ? undefined : resolveFunction(estree, services, depth + 1);
+}
+
+/** The ESTree node for a TS node, when that node belongs to the linted file. */
+function toEsTree(node: ts.Node, services: ParserServicesWithTypeInformation): TSESTree.Node | undefined {
+  if (!services.tsNodeToESTreeNodeMap.has(node)) return undefined;
+  return services.tsNodeToESTreeNodeMap.get<TSESTree.Node>(node);
+}
+
+const REGISTRY_METHODS = new Set(['register', 'unregister']);
+
+/** `x.register(...)` / `x.unregister(...)` where `x`'s type is a FinalizationRegistry (any module). */
+export function getRegistryCall(
+  node: TSESTree.CallExpression,
+  services: ParserServicesWithTypeInformation,
+): RegistryCall | undefined {
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(callee);
+  if (name === undefined || !REGISTRY_METHODS.has(name)) return undefined;
+  const checker = services.program.getTypeChecker();
+  const objectType = services.getTypeAtLocation(callee.object);
+  if (!isFinalizationRegistryType(objectType, checker)) return undefined;
+  return { kind: name as RegistryCall['kind'], call: node, registry: callee.object };
+}
+
+/** The static name of a member access (`a.b`, `a['b']`, `a.#b` gives `#b`), if any. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+  }
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  return undefined;
+}
+
+/**
+ * The cleanup callback of the registry that `registry` evaluates to, when that registry is
+ * constructed in this file: a variable (`const reg = new FinalizationRegistry(cb)`), a class
+ * field or static field with such an initializer, `this` inside a registry subclass whose
+ * constructor passes the callback to `super`, or the construction expression itself.
+ */
+export function getCallbackOfRegistry(
+  registry: TSESTree.Expression,
+  services: ParserServicesWithTypeInformation,
+): CleanupFunction | undefined {
+  const construction = getRegistryConstruction(registry, services);
+  return construction === undefined ? undefined : callbackOfConstruction(construction, services);
+}
+
+/**
+ * The `new ...` expression (or subclass `super(...)` call) in this file that created the
+ * registry `registry` refers to, if it can be found without guessing.
+ */
+export function getRegistryConstruction(
+  registry: TSESTree.Expression,
+  services: ParserServicesWithTypeInformation,
+): TSESTree.NewExpression | TSESTree.CallExpression | undefined {
+  const node = skipOuterEsExpressions(registry);
+  if (node.type === AST_NODE_TYPES.NewExpression) return node;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return superCallOfEnclosingRegistryClass(node, services);
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const symbol = services.getSymbolAtLocation(node);
+  const declarations = symbol?.getDeclarations();
+  if (declarations?.length !== 1) return undefined;
+  const [declaration] = declarations;
+  if (declaration === undefined) return undefined;
+  let initializer: ts.Expression | undefined;
+  if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) {
+    initializer = declaration.initializer;
+  } else if (ts.isBinaryExpression(declaration)) {
+    // JS files: `this.registry = new FinalizationRegistry(...)` declares the property.
+    initializer = declaration.right;
+  }
+  if (initializer === undefined) return undefined;
+  const estree = toEsTree(skipOuterTsExpressions(initializer), services);
+  return estree?.type === AST_NODE_TYPES.NewExpression ? estree : undefined;
+}
+
+function callbackOfConstruction(
+  construction: TSESTree.NewExpression | TSESTree.CallExpression,
+  services: ParserServicesWithTypeInformation,
+): CleanupFunction | undefined {
+  const source = callbackSourceOfCall(construction, services);
+  if (source === undefined) return undefined;
+  if (source.kind === 'argument') {
+    const argument = construction.arguments[source.index];
+    if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    return resolveFunction(argument, services, 0);
+  }
+  const estree = toEsTree(source.expression, services);
+  return estree === undefined ? undefined : resolveFunction(estree, services, 0);
+}
+
+/** `this` inside a class that extends a registry: the class's own `super(cb)` call. */
+function superCallOfEnclosingRegistryClass(
+  node: TSESTree.ThisExpression,
+  services: ParserServicesWithTypeInformation,
+): TSESTree.CallExpression | undefined {
+  const owner = thisOwner(node);
+  if (owner === undefined) return undefined;
+  const ctor = owner.body.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+  );
+  const body = ctor?.value.body;
+  if (body === undefined || body === null) return undefined;
+  for (const statement of body.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const expression = statement.expression;
+    if (expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Super) {
+      return callbackSourceOfCall(expression, services) === undefined ? undefined : expression;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The class whose instance `this` denotes at `node` (skipping arrow functions), or undefined
+ * for `this` in plain functions, static members and module scope.
+ */
+function thisOwner(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const owner = getThisScope(node);
+  if (owner?.kind !== 'instance') return undefined;
+  return owner.classNode;
+}
+
+export interface ThisScope {
+  kind: 'instance' | 'static' | 'function';
+  /** The class for instance/static scopes, the function for plain function scopes. */
+  classNode?: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+  functionNode?: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+}
+
+/**
+ * What `this` denotes at `node`: instances of a class (methods, constructor, instance field
+ * initializers), the class itself (static members, static blocks), or the receiver of a plain
+ * function. Undefined at module scope.
+ */
+export function getThisScope(node: TSESTree.Node): ThisScope | undefined {
+  let child: TSESTree.Node = node;
+  let current = node.parent;
+  while (current !== undefined) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionExpression: {
+        const parent = current.parent;
+        if (
+          (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+          parent.value === current
+        ) {
+          const classNode = parent.parent.parent;
+          return { kind: parent.static ? 'static' : 'instance', classNode };
+        }
+        return { kind: 'function', functionNode: current };
+      }
+      case AST_NODE_TYPES.FunctionDeclaration:
+        return { kind: 'function', functionNode: current };
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+        if (current.value === child) {
+          return { kind: current.static ? 'static' : 'instance', classNode: current.parent.parent };
+        }
+        break;
+      case AST_NODE_TYPES.StaticBlock:
+        return { kind: 'static', classNode: current.parent.parent };
+      default:
+        break;
+    }
+    child = current;
+    current = current.parent;
+  }
+  return undefined;
+}

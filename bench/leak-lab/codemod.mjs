@@ -52,8 +52,11 @@ function pickDefault(module) {
   return candidate;
 }
 
-/** Runs the codemod on tree-node.mjs and imports the result from a temporary directory. */
-export async function loadWeakTreeNode() {
+/**
+ * Runs the codemod on tree-node.mjs and writes the result as `weak-tree-node.mjs` into `dir`.
+ * Returns the file, the printed source and which transform produced it.
+ */
+export async function writeWeakTreeNode(dir) {
   const { transform, from } = await loadTransform();
   const source = readFileSync(strongSourcePath, 'utf8');
   const j = jscodeshift.withParser('babel');
@@ -65,12 +68,18 @@ export async function loadWeakTreeNode() {
   if (typeof output !== 'string' || output === source) {
     throw new Error(`leak-lab: the weak-parent codemod (${from}) left tree-node.mjs unchanged`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'leak-lab-'));
   const file = join(dir, 'weak-tree-node.mjs');
   writeFileSync(file, output);
+  return { file, source: output, from };
+}
+
+/** Runs the codemod on tree-node.mjs and imports the result from a temporary directory. */
+export async function loadWeakTreeNode() {
+  const dir = mkdtempSync(join(tmpdir(), 'leak-lab-'));
   try {
+    const { file, source, from } = await writeWeakTreeNode(dir);
     const module = await import(pathToFileURL(file).href);
-    return { TreeNode: module.TreeNode, source: output, codemod: from };
+    return { TreeNode: module.TreeNode, source, codemod: from };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,8 +8,10 @@
 // payload of `--payload-mib`. (a) keeps nothing; (b) and (c) keep the first child in a cache
 // array, as a selection, a listener list or a memo would. (a) and (b) use tree-node.mjs with
 // its strong `parent` field; (c) uses the same source after the weak-parent codemod.
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 import { TreeNode as StrongTreeNode } from './tree-node.mjs';
 
@@ -21,12 +23,17 @@ export const VARIANTS = {
   c: 'WeakRef parent (weak-parent codemod), one child per iteration cached',
 };
 
-export async function runVariant({ variant, payloadMiB, iterations, children }) {
+export async function runVariant({ variant, payloadMiB, iterations, children, weakTreeNode }) {
   if (typeof globalThis.gc !== 'function') throw new Error('leak-lab: run node with --expose-gc');
   if (!(variant in VARIANTS)) throw new Error(`leak-lab: unknown variant ${variant}`);
   let TreeNode = StrongTreeNode;
   let codemod;
-  if (variant === 'c') {
+  if (variant === 'c' && weakTreeNode) {
+    // Already produced by the caller (run.mjs), so this heap never loads jscodeshift and the
+    // baseline matches (a) and (b).
+    TreeNode = (await import(pathToFileURL(weakTreeNode.file).href)).TreeNode;
+    codemod = { from: weakTreeNode.from, source: readFileSync(weakTreeNode.file, 'utf8') };
+  } else if (variant === 'c') {
     const weak = await import('./codemod.mjs').then((m) => m.loadWeakTreeNode());
     TreeNode = weak.TreeNode;
     codemod = { from: weak.codemod, source: weak.source };
@@ -102,6 +109,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'payload-mib': { type: 'string', default: '16' },
       iterations: { type: 'string', default: '10' },
       children: { type: 'string', default: '7' },
+      // For (c): a module the weak-parent codemod already produced, and which transform did.
+      'weak-tree-node': { type: 'string' },
+      'codemod-from': { type: 'string', default: 'unknown' },
     },
   });
   const result = await runVariant({
@@ -109,6 +119,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     payloadMiB: Number(values['payload-mib']),
     iterations: Number(values.iterations),
     children: Number(values.children),
+    weakTreeNode: values['weak-tree-node'] && { file: values['weak-tree-node'], from: values['codemod-from'] },
   });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -46,8 +46,8 @@ export function weakParentErrorMessage(field: Pick<WeakParentField, 'className' 
 }
 
 /**
- * Class-member text that replaces the original field: the store declaration, the getter and
- * (unless readonly) the setter.
+ * Class-member text that replaces the original field: the getter, the setter (unless readonly)
+ * and the store declaration.
  *
  * The first line carries no indentation, because the text replaces the original member in place
  * (which starts after its indentation); every following line starts with `indent`. Bodies are
@@ -66,10 +66,6 @@ export function renderWeakParentMembers(
   const ts = field.typescript;
   const lines: string[] = [];
 
-  if (field.declareStore ?? true) {
-    lines.push(storeDeclaration(field));
-  }
-
   const modifier = ts && field.accessibility ? `${field.accessibility} ` : '';
   const fieldType = ts ? declaredTypeText(field) : undefined;
   const empty = hasEmpty(field);
@@ -87,6 +83,13 @@ export function renderWeakParentMembers(
     lines.push(`${modifier}set ${field.fieldName}(value${fieldType === undefined ? '' : `: ${fieldType}`}) {`);
     lines.push(`${inner}${store} = ${wrapExpression(field, 'value', true)};`);
     lines.push('}');
+  }
+
+  // The store goes last so that a JSDoc comment above the original field now documents the
+  // getter, which is what editors show on hover. Its place among the other fields, which
+  // decides when its initializer runs, is the original field's place.
+  if (field.declareStore ?? true) {
+    lines.push(storeDeclaration(field));
   }
 
   return lines.join(eol + indent);

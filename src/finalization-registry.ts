@@ -201,7 +201,19 @@ function callbackSourceOfCall(
   return callbackSourceOfSignature(services.getResolvedSignature(node), checker, 0);
 }
 
-/** Resolve an expression of this file to the function it denotes, following a few bindings. */
+/**
+ * The function an expression of this file denotes: an inline arrow/function expression, a
+ * function declaration or `const` function bound to an identifier, a method or arrow field
+ * reached through `this.m` / `Foo.m` / `obj.m`, or `f.bind(...)` of one of those. Undefined
+ * when the function is declared elsewhere or cannot be pinned down.
+ */
+export function resolveFunctionExpression(
+  expression: TSESTree.Node,
+  services: ParserServicesWithTypeInformation,
+): CleanupFunction | undefined {
+  return resolveFunction(expression, services, 0);
+}
+
 function resolveFunction(
   expression: TSESTree.Node,
   services: ParserServicesWithTypeInformation,

@@ -1,0 +1,396 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import {
+  type CleanupFunction,
+  getCallbackOfRegistry,
+  getCleanupCallback,
+  getRegistryCall,
+  getRegistryConstruction,
+  mayInvolveFinalizationRegistry,
+  memberName,
+} from '../src/finalization-registry.js';
+
+export type Options = [
+  {
+    cleanupMethods?: string[];
+    allowSafetyNet?: boolean;
+  },
+];
+export type MessageIds = 'releaseInFinalizer' | 'resourceAsHeldValue';
+
+export const DEFAULT_CLEANUP_METHODS: readonly string[] = [
+  'close',
+  'destroy',
+  'dispose',
+  'end',
+  'release',
+  'disconnect',
+  'terminate',
+  'abort',
+  'free',
+  'unlink',
+  'kill',
+  'unref',
+  'unsubscribe',
+];
+
+/** Releases that do not depend on the method-name option. */
+const TIMER_CLEARS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate']);
+const FS_CLOSES = new Set(['close', 'closeSync']);
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-using-over-finalizer',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'disallow releasing files, sockets, timers and other resources in FinalizationRegistry cleanup callbacks instead of `using` / `Symbol.dispose`',
+      url: ruleDocsUrl('prefer-using-over-finalizer'),
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          cleanupMethods: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Method names that release a resource when called in a cleanup callback (replaces the default list). `[Symbol.dispose]`, `[Symbol.asyncDispose]`, timer clears and `fs.close`/`fs.closeSync` are always checked.',
+          },
+          allowSafetyNet: {
+            type: 'boolean',
+            description:
+              'Allow the safety-net pattern: the registry is also unregistered from a `[Symbol.dispose]`/`[Symbol.asyncDispose]`/close-like method in the same file, so the finalizer only covers owners that were never disposed.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ cleanupMethods: [...DEFAULT_CLEANUP_METHODS], allowSafetyNet: true }],
+    messages: {
+      releaseInFinalizer:
+        '`{{call}}` releases a resource in a FinalizationRegistry cleanup callback, but cleanup callbacks may run late, in any order, or never (not at process exit, not once the registry is collected), so the resource can stay open indefinitely. Release it in `[Symbol.dispose]()` and acquire it with `using resource = open(…);` so it is released at scope exit; keep a finalizer only as a safety net that warns, or that backs up a dispose method calling `registry.unregister(…)`.',
+      resourceAsHeldValue:
+        'The held value has the resource type `{{type}}`, so its release is left to a FinalizationRegistry cleanup callback, which may run late, in any order, or never; the resource can stay open indefinitely. Give the owner a `[Symbol.dispose]()` that releases it and calls `registry.unregister(…)`, and acquire the owner with `using owner = …;` so it is released at scope exit.',
+    },
+    languages: ['js/js'],
+  },
+  create(context, [options]) {
+    // Files that never name the registry nor call register/unregister can still construct an
+    // imported alias or subclass; only `new X(fn)` / `super(fn)` with a function-like first
+    // argument is looked at there, which keeps ordinary files nearly free.
+    const fullCheck = mayInvolveFinalizationRegistry(context.sourceCode.text);
+    const services = ESLintUtils.getParserServices(context);
+    const checker = services.program.getTypeChecker();
+    const cleanupMethods = new Set(options.cleanupMethods ?? DEFAULT_CLEANUP_METHODS);
+    const allowSafetyNet = options.allowSafetyNet !== false;
+    const resourceTypes = new WeakMap<ts.Type, boolean>();
+
+    const callbacks: { fn: CleanupFunction; construction: TSESTree.NewExpression | TSESTree.CallExpression }[] = [];
+    const registrations: TSESTree.CallExpression[] = [];
+    /** Registries that a dispose-like function of this file unregisters from. */
+    const unregisteredOnDispose = new Set<ts.Symbol>();
+    const releaseCache = new WeakMap<CleanupFunction, TSESTree.CallExpression[]>();
+
+    const onConstruction = (node: TSESTree.NewExpression | TSESTree.CallExpression): void => {
+      if (!fullCheck && !mayBeCallbackConstruction(node)) return;
+      const fn = getCleanupCallback(node, services);
+      if (fn !== undefined) callbacks.push({ fn, construction: node });
+    };
+
+    return {
+      NewExpression: onConstruction,
+      CallExpression(node): void {
+        if (node.callee.type === AST_NODE_TYPES.Super) {
+          onConstruction(node);
+          return;
+        }
+        if (!fullCheck) return;
+        const registryCall = getRegistryCall(node, services);
+        if (registryCall === undefined) return;
+        if (registryCall.kind === 'register') {
+          registrations.push(node);
+        } else if (isInsideDeterministicRelease(node, cleanupMethods)) {
+          for (const key of registryKeysOfReference(registryCall.registry, services)) unregisteredOnDispose.add(key);
+        }
+      },
+      'Program:exit'(): void {
+        const seen = new Set<CleanupFunction>();
+        for (const { fn, construction } of callbacks) {
+          if (seen.has(fn)) continue;
+          seen.add(fn);
+          if (allowSafetyNet && isSafetyNet(registryKeysOfConstruction(construction, services))) continue;
+          for (const call of releasesIn(fn)) {
+            context.report({ node: call, messageId: 'releaseInFinalizer', data: { call: describeCall(call, context.sourceCode) } });
+          }
+        }
+        for (const call of registrations) reportHeldResource(call);
+      },
+    };
+
+    function isSafetyNet(keys: readonly ts.Symbol[]): boolean {
+      return keys.some((key) => unregisteredOnDispose.has(key));
+    }
+
+    function reportHeldResource(call: TSESTree.CallExpression): void {
+      const held = call.arguments[1];
+      if (held === undefined || held.type === AST_NODE_TYPES.SpreadElement) return;
+      const callee = call.callee as TSESTree.MemberExpression;
+      // A callback in this file is judged where it is written: reported when it releases,
+      // accepted when it only reports the leak.
+      if (getCallbackOfRegistry(callee.object, services) !== undefined) return;
+      if (allowSafetyNet && isSafetyNet(registryKeysOfReference(callee.object, services))) return;
+      const type = services.getTypeAtLocation(held);
+      if (!isResourceType(type)) return;
+      context.report({ node: held, messageId: 'resourceAsHeldValue', data: { type: shortTypeName(type) } });
+    }
+
+    function releasesIn(fn: CleanupFunction): TSESTree.CallExpression[] {
+      const cached = releaseCache.get(fn);
+      if (cached !== undefined) return cached;
+      const found: TSESTree.CallExpression[] = [];
+      walk(fn.body, (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression && isRelease(node)) found.push(node);
+      });
+      releaseCache.set(fn, found);
+      return found;
+    }
+
+    function isRelease(call: TSESTree.CallExpression): boolean {
+      const callee = skipChain(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        if (TIMER_CLEARS.has(callee.name)) return isGlobalOrNodeFunction(callee);
+        return FS_CLOSES.has(callee.name) && isFromNodeFs(callee);
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (callee.computed && isWellKnownDisposeSymbol(callee.property)) return true;
+      const name = memberName(callee);
+      if (name !== undefined) {
+        if (cleanupMethods.has(name) || TIMER_CLEARS.has(name)) return true;
+        if (name === 'closeSync') return true;
+      }
+      // Any other call on a value that is itself disposable uses the resource's lifetime API.
+      return isDisposableType(services.getTypeAtLocation(callee.object));
+    }
+
+    function isGlobalOrNodeFunction(identifier: TSESTree.Identifier): boolean {
+      const symbol = services.getSymbolAtLocation(identifier);
+      if (symbol === undefined) return false;
+      const resolved = (symbol.flags & ts.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
+      // A local function that happens to share the name is not the host's timer API.
+      return (resolved.getDeclarations() ?? []).every((declaration) => declaration.getSourceFile().isDeclarationFile);
+    }
+
+    function isFromNodeFs(identifier: TSESTree.Identifier): boolean {
+      const symbol = services.getSymbolAtLocation(identifier);
+      if (symbol === undefined || (symbol.flags & ts.SymbolFlags.Alias) === 0) return false;
+      const resolved = checker.getAliasedSymbol(symbol);
+      return (resolved.getDeclarations() ?? []).some((declaration) => {
+        const module = declaration.parent.parent;
+        return ts.isModuleDeclaration(module) && /^["']?(node:)?fs(\/promises)?["']?$/.test(module.name.getText());
+      });
+    }
+
+    function isResourceType(type: ts.Type): boolean {
+      const cached = resourceTypes.get(type);
+      if (cached !== undefined) return cached;
+      resourceTypes.set(type, false);
+      let result: boolean;
+      if (type.isUnion()) {
+        result = type.types.some((part) => isResourceType(part));
+      } else {
+        result =
+          isDisposableType(type) ||
+          checker.getPropertiesOfType(checker.getApparentType(type)).some((property) => {
+            if (!cleanupMethods.has(property.getName())) return false;
+            const propertyType = checker.getTypeOfSymbol(property);
+            return propertyType.getCallSignatures().length > 0;
+          });
+      }
+      resourceTypes.set(type, result);
+      return result;
+    }
+
+    function isDisposableType(type: ts.Type): boolean {
+      const parts = type.isUnion() ? type.types : [type];
+      return parts.some((part) =>
+        checker.getPropertiesOfType(checker.getApparentType(part)).some((property) => {
+          const name = property.escapedName as string;
+          return name.startsWith('__@dispose@') || name.startsWith('__@asyncDispose@');
+        }),
+      );
+    }
+
+    function shortTypeName(type: ts.Type): string {
+      const text = checker.typeToString(type);
+      return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    }
+  },
+});
+
+/** Cheap syntactic test for constructions that could pass a cleanup callback. */
+function mayBeCallbackConstruction(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+  if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise') {
+    return false;
+  }
+  const first = node.arguments[0];
+  if (first === undefined) return false;
+  return (
+    first.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    first.type === AST_NODE_TYPES.FunctionExpression ||
+    first.type === AST_NODE_TYPES.Identifier ||
+    first.type === AST_NODE_TYPES.MemberExpression ||
+    first.type === AST_NODE_TYPES.CallExpression
+  );
+}
+
+/** A `Symbol.dispose` / `Symbol.asyncDispose` member key. */
+function isWellKnownDisposeSymbol(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'Symbol' &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    (node.property.name === 'dispose' || node.property.name === 'asyncDispose')
+  );
+}
+
+function skipChain(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.TSAsExpression) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * The unregister call sits in a function that releases deterministically: `[Symbol.dispose]`,
+ * `[Symbol.asyncDispose]`, or a method/function named like a cleanup method (`close`, ...).
+ * Unnamed arrow functions in between (`handles.forEach(...)`) are looked through.
+ */
+function isInsideDeterministicRelease(node: TSESTree.Node, cleanupMethods: ReadonlySet<string>): boolean {
+  for (let current = node.parent; current !== undefined; current = current.parent) {
+    if (
+      current.type !== AST_NODE_TYPES.FunctionExpression &&
+      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      current.type !== AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      continue;
+    }
+    const key = functionKey(current);
+    if (key === undefined) {
+      if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+      return false;
+    }
+    if (isWellKnownDisposeSymbol(key)) return true;
+    return key.type === AST_NODE_TYPES.Identifier && (cleanupMethods.has(key.name) || key.name === 'dispose');
+  }
+  return false;
+}
+
+/** The name node of a function: method/property key, declaration id or variable id. */
+function functionKey(fn: TSESTree.FunctionLike): TSESTree.Node | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  const parent = fn.parent;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition ||
+      parent.type === AST_NODE_TYPES.PropertyDefinition ||
+      parent.type === AST_NODE_TYPES.Property) &&
+    parent.value === fn
+  ) {
+    return parent.key;
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) return parent.id;
+  return undefined;
+}
+
+/**
+ * Symbols that identify a registry: the variable/field it is stored in, and for a registry
+ * subclass the class itself (its instances are the registries).
+ */
+function registryKeysOfReference(expression: TSESTree.Expression, services: ParserServicesWithTypeInformation): ts.Symbol[] {
+  const keys: ts.Symbol[] = [];
+  let node: TSESTree.Node = expression;
+  while (node.type === AST_NODE_TYPES.TSNonNullExpression || node.type === AST_NODE_TYPES.TSAsExpression) node = node.expression;
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
+    const symbol = services.getSymbolAtLocation(node);
+    if (symbol !== undefined) keys.push(symbol);
+  }
+  const typeSymbol = services.getTypeAtLocation(node).getSymbol();
+  if (typeSymbol !== undefined && (typeSymbol.flags & ts.SymbolFlags.Class) !== 0) keys.push(typeSymbol);
+  const construction = getRegistryConstruction(expression, services);
+  if (construction !== undefined) keys.push(...registryKeysOfConstruction(construction, services));
+  return keys;
+}
+
+function registryKeysOfConstruction(
+  construction: TSESTree.NewExpression | TSESTree.CallExpression,
+  services: ParserServicesWithTypeInformation,
+): ts.Symbol[] {
+  const keys: ts.Symbol[] = [];
+  if (construction.type === AST_NODE_TYPES.CallExpression) {
+    // super(cb): the subclass is the registry.
+    for (let current: TSESTree.Node | undefined = construction.parent; current !== undefined; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
+        const symbol = services.getTypeAtLocation(current).getSymbol();
+        if (symbol !== undefined) keys.push(symbol);
+        break;
+      }
+    }
+    return keys;
+  }
+  let child: TSESTree.Node = construction;
+  let parent = construction.parent;
+  while (
+    parent.type === AST_NODE_TYPES.TSAsExpression ||
+    parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    parent.type === AST_NODE_TYPES.TSNonNullExpression
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  let target: TSESTree.Node | undefined;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) target = parent.id;
+  else if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === child) target = parent.key;
+  else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) target = parent.left;
+  if (target !== undefined) {
+    const symbol = services.getSymbolAtLocation(target);
+    if (symbol !== undefined) keys.push(symbol);
+  }
+  const typeSymbol = services.getTypeAtLocation(construction).getSymbol();
+  // A subclass constructed here: unregistering any instance of it counts for its callback.
+  if (typeSymbol !== undefined && (typeSymbol.flags & ts.SymbolFlags.Class) !== 0) keys.push(typeSymbol);
+  return keys;
+}
+
+function describeCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const text = `${sourceCode.getText(call.callee)}()`.replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Visit every node below `root` (functions included: nested callbacks run as part of cleanup). */
+function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    visit(node);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent' || value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (const item of value as unknown[]) if (isNode(item)) stack.push(item);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

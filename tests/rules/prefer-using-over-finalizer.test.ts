@@ -1,0 +1,276 @@
+import rule from '../../rules/prefer-using-over-finalizer.js';
+import { runFinalizerTests } from '../finalizer-rule-tester.js';
+
+runFinalizerTests('prefer-using-over-finalizer', rule, {
+  valid: [
+    // No registry at all: the text pre-filter skips the file.
+    `declare const socket: { close(): void };
+     socket.close();`,
+    // A leak warning only.
+    `const reg = new FinalizationRegistry<string>((label) => {
+       console.warn(label + ' was not disposed');
+     });`,
+    // Map bookkeeping is not a resource release.
+    `const cache = new Map<string, WeakRef<object>>();
+     const reg = new FinalizationRegistry<string>((key) => { cache.delete(key); });`,
+    // Safety net: a class that disposes deterministically and unregisters.
+    `const reg = new FinalizationRegistry<{ close(): void }>((handle) => handle.close());
+     class Owner {
+       constructor(private readonly handle: { close(): void }) { reg.register(this, handle, this); }
+       [Symbol.dispose](): void {
+         reg.unregister(this);
+         this.handle.close();
+       }
+     }`,
+    // Safety net through a close-like method and a static field.
+    `class Pool {
+       static #registry = new FinalizationRegistry<{ end(): void }>((held) => held.end());
+       constructor(private readonly socket: { end(): void }) { Pool.#registry.register(this, socket, this); }
+       close(): void {
+         Pool.#registry.unregister(this);
+         this.socket.end();
+       }
+     }`,
+    // Safety net in a subclass registry: unregister from an asyncDispose method.
+    `class Sockets extends FinalizationRegistry<{ destroy(): void }> {
+       constructor() { super((s) => s.destroy()); }
+     }
+     const sockets = new Sockets();
+     class Conn {
+       constructor(readonly s: { destroy(): void }) { sockets.register(this, s, this); }
+       async [Symbol.asyncDispose](): Promise<void> { sockets.unregister(this); }
+     }`,
+    // Unresolvable callback: not guessed.
+    `declare const cleanup: (held: { close(): void }) => void;
+     new FinalizationRegistry(cleanup);`,
+    // A local function named like a timer API is not the host's clearTimeout.
+    `function clearTimeout(id: number): void { void id; }
+     new FinalizationRegistry<number>((id) => { clearTimeout(id); });`,
+    // A held value that is not a resource, on a registry from another module.
+    `import { leakReporter } from './finalizers/resources.js';
+     leakReporter.register({}, 'owner');`,
+    // Held resource on a registry whose callback in this file only warns.
+    `import { Socket } from './finalizers/resources.js';
+     const reg = new FinalizationRegistry<Socket>(() => { console.warn('socket leaked'); });
+     reg.register({}, new Socket());`,
+    // Custom method list: \`end\` is not a release here.
+    {
+      code: `new FinalizationRegistry<{ end(): void }>((held) => held.end());`,
+      options: [{ cleanupMethods: ['close'] }],
+    },
+    // Not a registry: a class with a register method.
+    `class Registry { register(_t: object, _h: unknown): void {} }
+     declare const socket: { close(): void };
+     new Registry().register({}, socket);`,
+    // JS file with a leak-warning callback.
+    {
+      filename: 'file.js',
+      code: `export const reg = new FinalizationRegistry((name) => { console.error(name, 'leaked'); });`,
+    },
+  ],
+  invalid: [
+    {
+      code: `const reg = new FinalizationRegistry<{ close(): void }>((handle) => {
+  handle.close();
+});`,
+      errors: [{ messageId: 'releaseInFinalizer', data: { call: 'handle.close()' }, line: 2, column: 3 }],
+    },
+    {
+      // Every default method name, one per line.
+      code: `declare type R = Record<'destroy' | 'dispose' | 'end' | 'release' | 'disconnect' | 'terminate' | 'abort' | 'free' | 'unlink' | 'kill' | 'unref' | 'unsubscribe', () => void>;
+new FinalizationRegistry<R>((r) => {
+  r.destroy();
+  r.dispose();
+  r.end();
+  r.release();
+  r.disconnect();
+  r.terminate();
+  r.abort();
+  r.free();
+  r.unlink();
+  r.kill();
+  r.unref();
+  r.unsubscribe();
+});`,
+      errors: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((line) => ({
+        messageId: 'releaseInFinalizer' as const,
+        line,
+        column: 3,
+      })),
+    },
+    {
+      // Symbol.dispose / Symbol.asyncDispose calls.
+      code: `new FinalizationRegistry<Disposable & AsyncDisposable>((r) => {
+  r[Symbol.dispose]();
+  void r[Symbol.asyncDispose]();
+});`,
+      errors: [
+        { messageId: 'releaseInFinalizer', data: { call: 'r[Symbol.dispose]()' }, line: 2, column: 3 },
+        { messageId: 'releaseInFinalizer', data: { call: 'r[Symbol.asyncDispose]()' }, line: 3, column: 8 },
+      ],
+    },
+    {
+      // Timers and fs.
+      code: `import * as fs from 'node:fs';
+import { closeSync } from 'node:fs';
+new FinalizationRegistry<{ timer: NodeJS.Timeout; fd: number }>((held) => {
+  clearInterval(held.timer);
+  globalThis.clearTimeout(held.timer);
+  fs.closeSync(held.fd);
+  closeSync(held.fd);
+  fs.close(held.fd, () => {});
+});`,
+      errors: [
+        { messageId: 'releaseInFinalizer', data: { call: 'clearInterval()' }, line: 4, column: 3 },
+        { messageId: 'releaseInFinalizer', data: { call: 'globalThis.clearTimeout()' }, line: 5, column: 3 },
+        { messageId: 'releaseInFinalizer', data: { call: 'fs.closeSync()' }, line: 6, column: 3 },
+        { messageId: 'releaseInFinalizer', data: { call: 'closeSync()' }, line: 7, column: 3 },
+        { messageId: 'releaseInFinalizer', data: { call: 'fs.close()' }, line: 8, column: 3 },
+      ],
+    },
+    {
+      // Any call on a disposable value (a resource with a lifetime API of its own).
+      code: `import { TempFile } from './finalizers/resources.js';
+new FinalizationRegistry<TempFile>((file) => {
+  console.log(file.describe());
+});`,
+      errors: [{ messageId: 'releaseInFinalizer', data: { call: 'file.describe()' }, line: 3, column: 15 }],
+    },
+    {
+      // Function declaration as callback, and a nested callback inside it.
+      code: `function sweep(handles: { close(): void }[]): void {
+  handles.forEach((h) => h.close());
+}
+new FinalizationRegistry(sweep);`,
+      errors: [{ messageId: 'releaseInFinalizer', line: 2, column: 26 }],
+    },
+    {
+      // const arrow callback, alias of the constructor.
+      code: `const FR = FinalizationRegistry;
+const onCollect = (s: { end(): void }): void => { s.end(); };
+new FR(onCollect);`,
+      errors: [{ messageId: 'releaseInFinalizer', line: 2, column: 51 }],
+    },
+    {
+      // Method references: this.m.bind(this), Foo.m.
+      code: `class Owner {
+  static closeAll(s: { close(): void }): void { s.close(); }
+  static reg = new FinalizationRegistry(Owner.closeAll);
+  onCollect(s: { destroy(): void }): void { s.destroy(); }
+  reg = new FinalizationRegistry(this.onCollect.bind(this));
+}`,
+      errors: [
+        { messageId: 'releaseInFinalizer', line: 2, column: 49 },
+        { messageId: 'releaseInFinalizer', line: 4, column: 45 },
+      ],
+    },
+    {
+      // Subclass with its own super(cb) callback.
+      code: `class WorkerPool extends FinalizationRegistry<{ terminate(): Promise<number> }> {
+  constructor() {
+    super((worker) => { void worker.terminate(); });
+  }
+}`,
+      errors: [{ messageId: 'releaseInFinalizer', line: 3, column: 30 }],
+    },
+    {
+      // Cross-module alias and subclass, callback written here.
+      code: `import { PlainSubRegistry, RegistryAlias } from './finalizers/shared-registry.js';
+new RegistryAlias<{ close(): void }>((h) => h.close());
+new PlainSubRegistry<{ close(): void }>((h) => h.close());`,
+      errors: [
+        { messageId: 'releaseInFinalizer', line: 2, column: 45 },
+        { messageId: 'releaseInFinalizer', line: 3, column: 48 },
+      ],
+    },
+    {
+      // unregister outside a dispose-like method is not a safety net.
+      code: `const reg = new FinalizationRegistry<{ close(): void }>((h) => h.close());
+class Owner {
+  constructor(readonly h: { close(): void }) { reg.register(this, h, this); }
+  forget(): void { reg.unregister(this); }
+}`,
+      errors: [{ messageId: 'releaseInFinalizer', line: 1, column: 64 }],
+    },
+    {
+      // allowSafetyNet: false reports even with dispose + unregister.
+      code: `const reg = new FinalizationRegistry<{ close(): void }>((h) => h.close());
+class Owner {
+  constructor(readonly h: { close(): void }) { reg.register(this, h, this); }
+  [Symbol.dispose](): void { reg.unregister(this); this.h.close(); }
+}`,
+      options: [{ allowSafetyNet: false }],
+      errors: [{ messageId: 'releaseInFinalizer', line: 1, column: 64 }],
+    },
+    {
+      // A dispose method of another registry does not cover this one.
+      code: `const a = new FinalizationRegistry<{ close(): void }>((h) => h.close());
+const b = new FinalizationRegistry<number>(() => {});
+class Owner {
+  [Symbol.dispose](): void { b.unregister(this); }
+}
+void a;`,
+      errors: [{ messageId: 'releaseInFinalizer', line: 1, column: 62 }],
+    },
+    {
+      // Custom cleanup method names replace the defaults.
+      code: `new FinalizationRegistry<{ shutdown(): void; close(): void }>((s) => {
+  s.shutdown();
+  s.close();
+});`,
+      options: [{ cleanupMethods: ['shutdown'] }],
+      errors: [{ messageId: 'releaseInFinalizer', data: { call: 's.shutdown()' }, line: 2, column: 3 }],
+    },
+    {
+      // A resource as held value on a registry from another module.
+      code: `import { Socket, socketRegistry } from './finalizers/resources.js';
+const socket = new Socket();
+socketRegistry.register({}, socket);`,
+      errors: [{ messageId: 'resourceAsHeldValue', data: { type: 'Socket' }, line: 3, column: 29 }],
+    },
+    {
+      // A Disposable / AsyncDisposable held value (type implements the protocol).
+      code: `import { Connection, TempFile, leakReporter } from './finalizers/resources.js';
+declare const reg: FinalizationRegistry<unknown>;
+reg.register({}, new TempFile('/tmp/x'));
+reg.register({}, new Connection());
+void leakReporter;`,
+      errors: [
+        { messageId: 'resourceAsHeldValue', data: { type: 'TempFile' }, line: 3, column: 18 },
+        { messageId: 'resourceAsHeldValue', data: { type: 'Connection' }, line: 4, column: 18 },
+      ],
+    },
+    {
+      // Optional registry field typed with an imported registry; nullable held resource.
+      code: `import type { Socket } from './finalizers/resources.js';
+class Holder {
+  registry?: FinalizationRegistry<Socket>;
+  track(s: Socket | undefined): void {
+    this.registry?.register(this, s);
+  }
+}`,
+      errors: [{ messageId: 'resourceAsHeldValue', data: { type: 'Socket | undefined' }, line: 5, column: 35 }],
+    },
+    {
+      // JS file: registry assigned in a constructor, callback releases.
+      filename: 'file.js',
+      code: `export class Owner {
+  constructor() {
+    this.registry = new FinalizationRegistry((/** @type {{ close(): void }} */ h) => { h.close(); });
+  }
+}`,
+      errors: [{ messageId: 'releaseInFinalizer', line: 3, column: 88 }],
+    },
+    {
+      // Optional call and non-null receiver.
+      code: `new FinalizationRegistry<{ port?: { close(): void } }>((held) => {
+  held.port?.close();
+  held.port!.close();
+});`,
+      errors: [
+        { messageId: 'releaseInFinalizer', line: 2, column: 3 },
+        { messageId: 'releaseInFinalizer', line: 3, column: 3 },
+      ],
+    },
+  ],
+});

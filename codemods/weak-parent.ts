@@ -8,6 +8,7 @@
  * shares.
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
+import getParser from 'jscodeshift/src/getParser.js';
 
 import {
   renderWeakParentMembers,
@@ -107,13 +108,15 @@ export function mentionsField(source: string, fields: readonly string[]): boolea
   });
 }
 
-export default function transform(file: FileInfo, api: API, options: Options): string | undefined {
+export default function transform(file: FileInfo, api: Pick<API, 'report'>, options: Options): string | undefined {
   const fields = parseFieldsOption(options.fields);
   if (isDeclarationFile(file.path) || !mentionsField(file.source, fields)) return undefined;
   const storage = parseStorageOption(options.storage);
   const parserName = parserForPath(file.path, options.parser);
-  const j = api.jscodeshift.withParser(parserName);
-  const parse = (source: string): unknown => (j(source).get() as { node: unknown }).node;
+  // The raw Babel AST of jscodeshift's own parsers: offsets are exact source indexes (recast's
+  // copy of the tree shifts them on lines with tabs), and nothing is built that is not used.
+  const parser = getParser(parserName);
+  const parse = (source: string): unknown => parser.parse(source);
 
   const program = parseWith(file.path, file.source, parse);
   const result = rewriteWeakParents(file.source, program, {
@@ -599,7 +602,9 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
     edits.push({ start: editStart, end: editEnd, text: editText, seq: seq++ });
   };
 
-  for (const info of collectClasses(program)) {
+  const classes = collectClasses(program);
+  const redeclared = redeclaringSubclasses(classes, context.fields);
+  for (const info of classes) {
     if (info.ambient) continue;
     const members = children(child(info.node, 'body'), 'body');
     let usage: ClassUsage | undefined;
@@ -662,6 +667,13 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
       );
       if (clash || (!storeName.startsWith('#') && usage.touched.has(storeName))) {
         leaveAlone(`the class already uses the name \`${storeName}\`, which the rewrite needs for the WeakRef store`, clash ?? subject);
+        continue;
+      }
+      const subclass = redeclared.get(`${info.name}.${fieldName}`);
+      if (subclass) {
+        leaveAlone(
+          `the subclass ${subclass.name} at line ${String(lineOf(subclass.node))} declares \`${fieldName}\` as a field again, which an accessor here would conflict with`,
+        );
         continue;
       }
       const deletion = usage.deletes.get(fieldName)?.[0];
@@ -759,6 +771,23 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
   }
 
   return { output: applyEdits(source, edits), reports, rewritten };
+}
+
+/** `Base.field` → a subclass in the same file that declares `field` itself (declare/override). */
+function redeclaringSubclasses(classes: readonly ClassInfo[], fields: readonly string[]): Map<string, ClassInfo> {
+  const found = new Map<string, ClassInfo>();
+  for (const info of classes) {
+    const superClass = child(info.node, 'superClass');
+    const baseName = superClass?.type === 'Identifier' ? text(superClass, 'name') : undefined;
+    if (baseName === undefined) continue;
+    for (const member of children(child(info.node, 'body'), 'body')) {
+      const name = memberName(member);
+      if (name !== undefined && FIELD_TYPES.has(member.type) && !flag(member, 'static') && fields.includes(name)) {
+        found.set(`${baseName}.${name}`, info);
+      }
+    }
+  }
+  return found;
 }
 
 function isNewWeakRef(node: AstNode | undefined): boolean {

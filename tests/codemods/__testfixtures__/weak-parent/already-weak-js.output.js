@@ -1,0 +1,5 @@
+export class Weak {
+  constructor(parent) {
+    this.parent = new WeakRef(parent);
+  }
+}

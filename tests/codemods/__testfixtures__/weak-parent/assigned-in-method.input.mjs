@@ -1,0 +1,7 @@
+export default class Edge {
+  // Endpoints are set later.
+  connect(from) {
+    this.parent ??= from;
+    return this;
+  }
+}

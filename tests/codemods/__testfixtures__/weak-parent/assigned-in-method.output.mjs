@@ -1,0 +1,21 @@
+export default class Edge {
+  get parent() {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Edge.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent;
+
+  // Endpoints are set later.
+  connect(from) {
+    this.parent ??= from;
+    return this;
+  }
+}

@@ -1,0 +1,29 @@
+export class Node {
+  get parent() {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Node.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent;
+
+  constructor(parent) {
+    this.parent = parent;
+    this.children = [];
+  }
+
+  append(child) {
+    child.parent = this;
+    this.children.push(child);
+  }
+
+  detach() {
+    this.parent = null;
+  }
+}

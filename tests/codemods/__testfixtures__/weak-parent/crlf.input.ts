@@ -1,0 +1,3 @@
+export class Windows {
+  parent: Windows | null = null;
+}

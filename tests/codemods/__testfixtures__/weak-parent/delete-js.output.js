@@ -1,0 +1,9 @@
+export class Pointer {
+  constructor(parent) {
+    this.parent = parent;
+  }
+
+  release() {
+    delete this.parent;
+  }
+}

@@ -1,0 +1,7 @@
+export class Link {
+  parent?: Link;
+
+  unlink(): void {
+    delete this.parent;
+  }
+}

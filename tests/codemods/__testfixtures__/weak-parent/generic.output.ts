@@ -1,0 +1,34 @@
+export class TreeNode<T> {
+  get parent(): TreeNode<T> | null {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('TreeNode.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: TreeNode<T> | null) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent: WeakRef<TreeNode<T>> | null = null;
+  children: TreeNode<T>[] = [];
+
+  constructor(public value: T) {}
+}
+
+export class Box<Owner extends object> {
+  get parent(): Owner | undefined {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Box.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: Owner | undefined) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent: WeakRef<Owner> | undefined;
+}

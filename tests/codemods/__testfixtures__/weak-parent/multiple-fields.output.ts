@@ -1,0 +1,33 @@
+export class Document {
+  readonly windows: Window[] = [];
+}
+
+export class Window {
+  get owner(): Document | null {
+    const ref = this.#owner;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Window.owner is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set owner(value: Document | null) {
+    this.#owner = value == null ? value : new WeakRef(value);
+  }
+  #owner: WeakRef<Document> | null = null;
+  get parent(): Window | null {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Window.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: Window | null) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent: WeakRef<Window> | null = null;
+  opener: Window | null = null;
+}

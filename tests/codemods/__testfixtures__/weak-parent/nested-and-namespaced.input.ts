@@ -1,0 +1,12 @@
+export namespace Forest {
+  export class Tree {
+    parent: Tree | null = null;
+  }
+}
+
+export function makeNode(): object {
+  class Local {
+    parent: Local | undefined;
+  }
+  return new Local();
+}

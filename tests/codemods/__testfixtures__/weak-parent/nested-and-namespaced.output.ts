@@ -1,0 +1,36 @@
+export namespace Forest {
+  export class Tree {
+    get parent(): Tree | null {
+      const ref = this.#parent;
+      if (ref == null) return ref;
+      const target = ref.deref();
+      if (target === undefined) {
+        throw new ReferenceError('Tree.parent is no longer available: the object it referred to has been garbage-collected.');
+      }
+      return target;
+    }
+    set parent(value: Tree | null) {
+      this.#parent = value == null ? value : new WeakRef(value);
+    }
+    #parent: WeakRef<Tree> | null = null;
+  }
+}
+
+export function makeNode(): object {
+  class Local {
+    get parent(): Local | undefined {
+      const ref = this.#parent;
+      if (ref == null) return ref;
+      const target = ref.deref();
+      if (target === undefined) {
+        throw new ReferenceError('Local.parent is no longer available: the object it referred to has been garbage-collected.');
+      }
+      return target;
+    }
+    set parent(value: Local | undefined) {
+      this.#parent = value == null ? value : new WeakRef(value);
+    }
+    #parent: WeakRef<Local> | undefined;
+  }
+  return new Local();
+}

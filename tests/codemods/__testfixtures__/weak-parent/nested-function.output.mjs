@@ -1,0 +1,7 @@
+export class Timer {
+  start() {
+    setTimeout(function () {
+      this.parent = null;
+    });
+  }
+}

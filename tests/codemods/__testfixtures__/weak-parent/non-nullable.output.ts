@@ -1,0 +1,31 @@
+export class Cell {
+  row: Row;
+
+  constructor(row: Row) {
+    this.row = row;
+  }
+}
+
+export class Row {
+  readonly cells: Column[] = [];
+}
+
+export class Column {
+  get parent(): Row {
+    const ref = this.#parent;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Column.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: Row) {
+    this.#parent = new WeakRef(value);
+  }
+  #parent!: WeakRef<Row>;
+
+  constructor(parent: Row) {
+    this.parent = parent;
+    parent.cells.push(this);
+  }
+}

@@ -1,0 +1,8 @@
+export class Settings {
+  parent: Settings | null = null;
+  theme = 'dark';
+
+  keys(): string[] {
+    return Object.keys(this);
+  }
+}

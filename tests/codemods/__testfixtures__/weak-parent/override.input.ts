@@ -1,0 +1,7 @@
+class Base {
+  parent: Base | null = null;
+}
+
+export class Special extends Base {
+  override parent: Special | null = null;
+}

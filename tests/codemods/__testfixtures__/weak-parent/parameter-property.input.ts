@@ -1,0 +1,10 @@
+export class Folder {
+  readonly files: File[] = [];
+}
+
+export class File {
+  constructor(
+    public name: string,
+    public parent?: Folder,
+  ) {}
+}

@@ -1,0 +1,7 @@
+declare function show(element: unknown): void;
+
+export class Slot {
+  constructor(protected parent: Slot | null = null) {
+    show(<slot />);
+  }
+}

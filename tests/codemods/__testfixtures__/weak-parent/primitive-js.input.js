@@ -1,0 +1,5 @@
+export class Path {
+  constructor() {
+    this.parent = '..';
+  }
+}

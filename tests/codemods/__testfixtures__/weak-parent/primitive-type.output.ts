@@ -1,0 +1,7 @@
+export class Route {
+  parent: string | null = null;
+}
+
+export class Version {
+  parent?: number;
+}

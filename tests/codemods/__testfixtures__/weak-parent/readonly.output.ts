@@ -1,0 +1,18 @@
+export class Token {
+  get parent(): Token | null {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Token.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  readonly #parent!: WeakRef<Token> | null;
+  readonly depth: number;
+
+  constructor(parent: Token | null) {
+    this.#parent = parent == null ? parent : new WeakRef(parent);
+    this.depth = parent ? parent.depth + 1 : 0;
+  }
+}

@@ -1,0 +1,4 @@
+export abstract class Shape {
+  static parent: Shape | null = null;
+  abstract parent: Shape | null;
+}

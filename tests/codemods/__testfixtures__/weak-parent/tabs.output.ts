@@ -1,0 +1,19 @@
+export class Tabbed {
+	get parent(): Tabbed | null {
+		const ref = this.#parent;
+		if (ref == null) return ref;
+		const target = ref.deref();
+		if (target === undefined) {
+			throw new ReferenceError('Tabbed.parent is no longer available: the object it referred to has been garbage-collected.');
+		}
+		return target;
+	}
+	set parent(value: Tabbed | null) {
+		this.#parent = value == null ? value : new WeakRef(value);
+	}
+	#parent: WeakRef<Tabbed> | null = null;
+
+	attach(parent: Tabbed): void {
+		this.parent = parent;
+	}
+}

@@ -1,0 +1,10 @@
+function Base() {}
+
+class Item extends Base {
+  constructor(parent) {
+    super();
+    this.parent = parent;
+  }
+}
+
+module.exports = Item;

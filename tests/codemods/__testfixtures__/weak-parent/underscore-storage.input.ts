@@ -1,0 +1,4 @@
+export class Section {
+  parent: Section | null = null;
+  readonly sections: Section[] = [];
+}

@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { runWeakParent } from './run-weak-parent.js';
+
+const fixtureDir = fileURLToPath(new URL('__testfixtures__/weak-parent/', import.meta.url));
+
+interface FixtureCase {
+  name: string;
+  extension: string;
+  inputPath: string;
+  outputPath: string;
+  options: Record<string, unknown>;
+  /** Expected `api.report` lines, as `line: text the message contains`. */
+  reports: string[];
+}
+
+function discoverCases(): FixtureCase[] {
+  return readdirSync(fixtureDir)
+    .map((file) => /^(?<name>.+)\.input\.(?<extension>[a-z]+)$/.exec(file)?.groups)
+    .filter((groups) => groups !== undefined)
+    .map(({ name = '', extension = '' }) => {
+      const optionsPath = join(fixtureDir, `${name}.options.json`);
+      const reportsPath = join(fixtureDir, `${name}.reports.json`);
+      return {
+        name,
+        extension,
+        inputPath: join(fixtureDir, `${name}.input.${extension}`),
+        outputPath: join(fixtureDir, `${name}.output.${extension}`),
+        options: existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as Record<string, unknown>) : {},
+        reports: existsSync(reportsPath) ? (JSON.parse(readFileSync(reportsPath, 'utf8')) as string[]) : [],
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const cases = discoverCases();
+const typescriptExtensions = new Set(['ts', 'tsx', 'mts', 'cts']);
+
+describe('weak-parent fixtures', () => {
+  it('has at least 30 cases across .ts, .tsx, .js and .mjs, each with an output file', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(cases.map((c) => c.extension))).toEqual(new Set(['ts', 'tsx', 'js', 'mjs']));
+    for (const c of cases) expect(existsSync(c.outputPath), c.outputPath).toBe(true);
+  });
+
+  for (const c of cases) describe(`${c.name}.${c.extension}`, () => {
+    const input = readFileSync(c.inputPath, 'utf8');
+    const expected = readFileSync(c.outputPath, 'utf8');
+
+    it('produces the expected output and reports', () => {
+      const { output, reports } = runWeakParent(c.inputPath, input, c.options);
+      if (expected === input) expect(output).toBeUndefined();
+      else expect(output).toBe(expected);
+      const found = reports.map((report) => report.slice(c.inputPath.length + 1));
+      expect(found).toHaveLength(c.reports.length);
+      c.reports.forEach((want, index) => {
+        const [line = '', ...rest] = want.split(': ');
+        expect(found[index]).toMatch(new RegExp(`^${line}: `));
+        expect(found[index]).toContain(rest.join(': '));
+      });
+    });
+
+    it('is idempotent: transforming the output changes nothing', () => {
+      expect(runWeakParent(c.outputPath, expected, c.options).output).toBeUndefined();
+    });
+  });
+});
+
+describe('weak-parent TypeScript outputs type-check', () => {
+  const typescriptCases = cases.filter((c) => typescriptExtensions.has(c.extension));
+  const diagnostics = new Map<string, string[]>();
+
+  beforeAll(() => {
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts', 'lib.es2021.weakref.d.ts'],
+      types: [],
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      moduleDetection: ts.ModuleDetectionKind.Force,
+      jsx: ts.JsxEmit.Preserve,
+      skipLibCheck: true,
+    };
+    const files = typescriptCases.flatMap((c) => [c.inputPath, c.outputPath]);
+    const program = ts.createProgram(files, options);
+    for (const file of files) {
+      const sourceFile = program.getSourceFile(file);
+      const found = sourceFile
+        ? [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
+        : [];
+      diagnostics.set(
+        file,
+        found.map((d) => {
+          const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+          return `${String(line)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+        }),
+      );
+    }
+  });
+
+  for (const c of typescriptCases) {
+    it(`${c.name}.${c.extension}: input and output compile under strict`, () => {
+      expect(diagnostics.get(c.inputPath)).toEqual([]);
+      expect(diagnostics.get(c.outputPath)).toEqual([]);
+    });
+  }
+});

@@ -3,10 +3,12 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { packageJson } from './package-info.js';
 import type { LifetimeRuleDocs } from './create-rule.js';
 // Rules: one import per file in rules/, kept in alphabetical order (the meta test checks the set).
+import noThrowingFinalizer from '../rules/no-throwing-finalizer.js';
 
 export type AnyRule = TSESLint.RuleModule<string, readonly unknown[], LifetimeRuleDocs>;
 
 const rules = {
+  'no-throwing-finalizer': noThrowingFinalizer,
 } satisfies Record<string, AnyRule>;
 
 export type RuleName = keyof typeof rules;

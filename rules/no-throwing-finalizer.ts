@@ -1,0 +1,211 @@
+import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import { getCleanupCallback, mayInvolveFinalizationRegistry } from '../src/finalization-registry.js';
+import type { CleanupFunction } from '../src/finalization-registry.js';
+import { ALLOW_PATTERN_SOURCE, createThrowAnalyzer, describeSite } from '../src/throw-analysis.js';
+import type { ThrowSite, ThrowSiteKind } from '../src/throw-analysis.js';
+
+export type MessageIds =
+  | 'asyncCallback'
+  | 'awaitExpression'
+  | 'helperCall'
+  | 'nonNullAssertion'
+  | 'nullableAccess'
+  | 'nullableCall'
+  | 'throwStatement'
+  | 'unsafeCall'
+  | 'unsafeNew'
+  | 'wrapInTryCatch';
+
+export type Options = [
+  {
+    allow?: string[];
+    maxDepth?: number;
+  },
+];
+
+/** Callees that cannot throw for any argument a cleanup callback would pass them. */
+export const DEFAULT_ALLOW: readonly string[] = [
+  'console.*',
+  'clearInterval',
+  'clearTimeout',
+  'Map#delete',
+  'Map#get',
+  'Map#has',
+  'Set#delete',
+  'Set#has',
+  'WeakMap#delete',
+  'WeakMap#get',
+  'WeakMap#has',
+  'WeakSet#delete',
+  'WeakSet#has',
+  'WeakRef#deref',
+];
+
+export const DEFAULT_MAX_DEPTH = 3;
+
+const MESSAGE_OF_KIND: Record<ThrowSiteKind, Exclude<MessageIds, 'asyncCallback' | 'wrapInTryCatch'>> = {
+  await: 'awaitExpression',
+  call: 'unsafeCall',
+  helper: 'helperCall',
+  new: 'unsafeNew',
+  nonNull: 'nonNullAssertion',
+  nullableAccess: 'nullableAccess',
+  nullableCall: 'nullableCall',
+  throw: 'throwStatement',
+};
+
+const CATCH_COMMENT = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
+
+// Every message ends with the same consequence; keeping it in one place keeps them consistent.
+const CONSEQUENCE = 'an error that escapes the callback is an uncaught exception, which ends a Node process with exit code 1';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-throwing-finalizer',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'disallow code that can throw in FinalizationRegistry cleanup callbacks',
+      url: ruleDocsUrl('no-throwing-finalizer'),
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'array',
+            description:
+              'Callees known not to throw; replaces the default list. `name` (a function or constructor), `a.b` or `a.*` (a dotted callee path, `*` = any last name), `Type#method` or `Type#*` (a method declared by the interface or class `Type`).',
+            items: { type: 'string', pattern: ALLOW_PATTERN_SOURCE },
+            uniqueItems: true,
+          },
+          maxDepth: {
+            type: 'integer',
+            description:
+              'How many levels of calls to functions of the same file are followed into; 0 reports every such call as a call that may throw.',
+            minimum: 0,
+            maximum: 10,
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [...DEFAULT_ALLOW], maxDepth: DEFAULT_MAX_DEPTH }],
+    messages: {
+      asyncCallback:
+        'This FinalizationRegistry cleanup callback is async: the registry ignores the promise it returns, so an error inside becomes an unhandled rejection, which ends a Node process with exit code 1. Make it synchronous, or catch every error inside it.',
+      awaitExpression:
+        "This `await` in a FinalizationRegistry cleanup callback rethrows any rejection of `{{name}}`, and nobody handles the callback's promise: the rejection is unhandled, which ends a Node process with exit code 1. Catch it inside the callback.",
+      helperCall: `\`{{name}}\` can throw ({{inner}}) and is called from a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Catch the error in the callback, or make \`{{name}}\` safe.`,
+      nonNullAssertion: `The non-null assertion on \`{{name}}\` in a FinalizationRegistry cleanup callback hides a value that may be null or undefined, and the TypeError that follows would escape; ${CONSEQUENCE}. Check the value instead.`,
+      nullableAccess: `\`{{name}}\` may be null or undefined here, so this access in a FinalizationRegistry cleanup callback can throw a TypeError; ${CONSEQUENCE}. Check the value first or use \`?.\`.`,
+      nullableCall: `\`{{name}}\` may be null or undefined here, so calling it in a FinalizationRegistry cleanup callback can throw a TypeError; ${CONSEQUENCE}. Check it first or call it with \`?.()\`.`,
+      throwStatement: `This \`throw\` runs in a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Handle the problem without throwing, or catch the error inside the callback.`,
+      unsafeCall: `The call of \`{{name}}\` may throw in a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Wrap it in try/catch, or list the callee in the \`allow\` option if it cannot throw.`,
+      unsafeNew: `\`new {{name}}\` may throw in a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Wrap it in try/catch, or list the constructor in the \`allow\` option if it cannot throw.`,
+      wrapInTryCatch: 'Wrap the whole callback body in try/catch so that no error escapes the cleanup callback.',
+    },
+    languages: ['js/js'],
+  },
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const sourceCode = context.sourceCode;
+    // Files that never mention a registry cost one regular-expression test.
+    if (!mayInvolveFinalizationRegistry(sourceCode.text)) return {};
+
+    const analyzer = createThrowAnalyzer(services, sourceCode, {
+      allow: options.allow ?? DEFAULT_ALLOW,
+      maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    });
+    const checked = new Set<CleanupFunction>();
+
+    function check(node: TSESTree.NewExpression | TSESTree.CallExpression): void {
+      const callback = getCleanupCallback(node, services);
+      if (!callback || checked.has(callback)) return;
+      checked.add(callback);
+      const sites = analyzer.sitesOf(callback);
+      if (sites.length === 0) return;
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [
+        { messageId: 'wrapInTryCatch', fix: (fixer) => wrapBody(fixer, callback, sourceCode) },
+      ];
+      if (callback.async) {
+        context.report({ loc: headOf(callback), messageId: 'asyncCallback', suggest });
+      }
+      for (const site of sites) report(site, suggest);
+    }
+
+    function report(site: ThrowSite, suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[]): void {
+      context.report({
+        node: site.node,
+        messageId: MESSAGE_OF_KIND[site.kind],
+        data: { name: site.name, inner: site.inner ? describeSite(site.inner) : '' },
+        suggest,
+      });
+    }
+
+    return {
+      NewExpression: check,
+      'CallExpression[callee.type="Super"]': check,
+    };
+  },
+});
+
+/** From the start of the function (or its method key) to the start of its body. */
+function headOf(fn: CleanupFunction): TSESTree.SourceLocation {
+  const parent = fn.parent;
+  const owner =
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) && parent.value === fn
+      ? parent
+      : fn;
+  return { start: owner.loc.start, end: fn.body.loc.start };
+}
+
+function indentOfLine(sourceCode: Readonly<TSESLint.SourceCode>, line: number): string {
+  const text = sourceCode.lines[line - 1] ?? '';
+  return /^\s*/.exec(text)?.[0] ?? '';
+}
+
+function wrapBody(
+  fixer: TSESLint.RuleFixer,
+  fn: CleanupFunction,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.RuleFix {
+  const base = indentOfLine(sourceCode, fn.body.loc.start.line);
+  const unit = '  ';
+  const inner = base + unit;
+  const body = fn.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const content = sourceCode.text.slice(body.range[0] + 1, body.range[1] - 1);
+    const statements = reindent(content, inner + unit);
+    const text = `{\n${inner}try {\n${statements}\n${inner}} catch {\n${inner}${unit}${CATCH_COMMENT}\n${inner}}\n${base}}`;
+    return fixer.replaceText(body, text);
+  }
+  // Expression body: keep any parentheses around it so object literals stay expressions.
+  const arrow = sourceCode.getTokenBefore(body, { filter: (token) => token.value === '=>' });
+  const first = arrow ? sourceCode.getTokenAfter(arrow) : null;
+  const start = first ? first.range[0] : body.range[0];
+  const end = Math.max(fn.range[1], body.range[1]);
+  let expression = sourceCode.text.slice(start, end);
+  if (/^(?:function\b|class\b|let\s*\[|\{)/.test(expression)) expression = `(${expression})`;
+  const statements = reindent(`${expression};`, inner + unit);
+  const text = `{\n${inner}try {\n${statements}\n${inner}} catch {\n${inner}${unit}${CATCH_COMMENT}\n${inner}}\n${base}}`;
+  return fixer.replaceTextRange([start, end], text);
+}
+
+/**
+ * Moves a block's statements one level deeper. A one-line body gets `indent`; the lines of a
+ * multi-line body keep their relative indentation and gain one extra level.
+ */
+function reindent(content: string, indent: string): string {
+  const lines = content.split('\n');
+  while (lines.length > 0 && (lines[0] ?? '').trim() === '') lines.shift();
+  while (lines.length > 0 && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
+  if (lines.length === 1) return indent + (lines[0] ?? '').trim();
+  const common = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^\s*/.exec(line)?.[0].length ?? 0));
+  return lines.map((line) => (line.trim() === '' ? '' : indent + line.slice(common))).join('\n');
+}

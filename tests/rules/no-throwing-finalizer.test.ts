@@ -1,0 +1,1168 @@
+import { Linter, type Rule } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule, { type MessageIds, type Options } from '../../rules/no-throwing-finalizer.js';
+import { fixturesDir } from '../rule-tester.js';
+
+// The shared createRuleTester() also puts `*.ts` in allowDefaultProject, which typescript-eslint
+// rejects because the fixtures tsconfig already includes file.ts. Same settings without it.
+const ruleTester = new RuleTester({
+  languageOptions: {
+    parserOptions: {
+      projectService: { allowDefaultProject: ['*.js'], defaultProject: 'tsconfig.json' },
+      tsconfigRootDir: fixturesDir,
+    },
+  },
+});
+// The rule tester (8.72) carries its own copy of the utils types that the rule (8.73) is built
+// with; they describe the same shape.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
+
+const CATCH = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
+
+ruleTester.run('no-throwing-finalizer', testedRule, {
+  valid: [
+    // The default `allow` list: Map#delete and console.*.
+    `
+const cache = new Map<string, WeakRef<object>>();
+const registry = new FinalizationRegistry<string>((key) => {
+  cache.delete(key);
+  console.log(key);
+});
+`,
+    // A catch that swallows makes the try block safe.
+    `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    release(id);
+  } catch {
+    // ignored on purpose
+  }
+});
+`,
+    // A catch that only logs does not rethrow.
+    `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    release(id);
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+    // The callback is a parameter: unresolvable, so nothing is guessed.
+    `
+export function track(cleanup: (id: number) => void): FinalizationRegistry<number> {
+  return new FinalizationRegistry(cleanup);
+}
+`,
+    // Known limit of the shared text pre-filter: a file that mentions neither
+    // \`FinalizationRegistry\` nor \`register(\` is skipped, even when it constructs an imported
+    // subclass. Pinned here so that a change of the pre-filter is noticed.
+    `
+import { ForwardRegistry } from './finalizers/throwing-registries.js';
+export const registry = new ForwardRegistry<string>((key) => {
+  throw new Error(key);
+});
+`,
+    // The callback lives in another module; its own file is where it gets checked.
+    `
+import { release } from './finalizers/throwing-registries.js';
+export const registry = new FinalizationRegistry<number>(release);
+`,
+    // A \`let\` binding may be reassigned before the registry calls it: not followed.
+    `
+let onCollect = (id: number): void => {
+  throw new Error(String(id));
+};
+export const registry = new FinalizationRegistry<number>(onCollect);
+onCollect = () => {};
+`,
+    // Not a registry, even though the file mentions one.
+    `
+class Scheduler {
+  constructor(readonly run: () => void) {}
+}
+new Scheduler(() => {
+  throw new Error('not a finalizer');
+});
+export type Unused = FinalizationRegistry<string>;
+`,
+    // A file that never mentions a registry is skipped.
+    `
+export function fail(message: string): never {
+  throw new Error(message);
+}
+`,
+    // A same-file helper that cannot throw is followed and found safe.
+    `
+const live = new Set<string>();
+function forget(key: string): void {
+  live.delete(key);
+  console.debug('collected', key);
+}
+new FinalizationRegistry<string>((key) => forget(key));
+`,
+    // Recursion through a helper terminates.
+    `
+function countdown(n: number): void {
+  if (n > 0) countdown(n - 1);
+  console.log(n);
+}
+new FinalizationRegistry<number>((n) => {
+  countdown(n);
+});
+`,
+    // Optional chaining and narrowing guard nullable values.
+    `
+declare let current: { session: { id: string } } | undefined;
+new FinalizationRegistry<string>((key) => {
+  console.log(current?.session.id, key);
+  if (current !== undefined) console.log(current.session.id);
+});
+`,
+    // A nested function does not run where it is written.
+    `
+const pending = new Map<string, () => void>();
+new FinalizationRegistry<string>((key) => {
+  const fail = (): never => {
+    throw new Error(key);
+  };
+  pending.delete(key);
+  void fail;
+});
+`,
+    {
+      code: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  release(id);
+});
+`,
+      options: [{ allow: ['release'] }],
+      name: 'allow with a plain name',
+    },
+    {
+      code: `
+declare class Pool {
+  free(id: number): void;
+}
+declare const pool: Pool;
+new FinalizationRegistry<number>((id) => {
+  pool.free(id);
+});
+`,
+      options: [{ allow: ['Pool#free'] }],
+      name: 'allow with Type#method',
+    },
+    // An async callback whose body cannot throw never rejects.
+    `
+new FinalizationRegistry<string>(async (key) => {
+  console.log(key);
+});
+`,
+    {
+      filename: 'file.js',
+      code: `
+const registry = new FinalizationRegistry((key) => {
+  console.log(key);
+});
+export { registry };
+`,
+      name: 'a JavaScript file with a safe callback',
+    },
+    // A registry subclass from another module with a safe callback.
+    `
+import { ForwardRegistry } from './finalizers/throwing-registries.js';
+export const registry = new ForwardRegistry<string>((key) => console.log(key));
+`,
+  ],
+  invalid: [
+    {
+      code: `
+const registry = new FinalizationRegistry<string>((key) => {
+  throw new Error(key);
+});
+`,
+      errors: [
+        {
+          messageId: 'throwStatement', line: 3, column: 3, endLine: 3, endColumn: 24,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+const registry = new FinalizationRegistry<string>((key) => {
+  try {
+    throw new Error(key);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'throw statement',
+    },
+    {
+      code: `
+import { release } from './finalizers/throwing-registries.js';
+export const registry = new FinalizationRegistry<number>((id) => release(id));
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'release' }, line: 3, column: 66, endLine: 3, endColumn: 77,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+import { release } from './finalizers/throwing-registries.js';
+export const registry = new FinalizationRegistry<number>((id) => {
+  try {
+    release(id);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'call of a function from another module, expression body',
+    },
+    {
+      code: `
+export const registry = new FinalizationRegistry<string>((key) => ({ key, at: Date.now() }));
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'Date.now' }, line: 2, column: 79, endLine: 2, endColumn: 89,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+export const registry = new FinalizationRegistry<string>((key) => {
+  try {
+    ({ key, at: Date.now() });
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'object literal body keeps its parentheses',
+    },
+    {
+      code: `
+new FinalizationRegistry<string>((href) => {
+  console.log(new URL(href).host);
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeNew', data: { name: 'URL' }, line: 3, column: 15, endLine: 3, endColumn: 28,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+new FinalizationRegistry<string>((href) => {
+  try {
+    console.log(new URL(href).host);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'new expression',
+    },
+    {
+      filename: 'file.js',
+      code: `
+const registry = new FinalizationRegistry(
+  /** @param {{ name: string } | undefined} entry */
+  (entry) => {
+    console.log(entry.name);
+  },
+);
+export { registry };
+`,
+      errors: [
+        {
+          messageId: 'nullableAccess', data: { name: 'entry' }, line: 5, column: 17, endLine: 5, endColumn: 27,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+const registry = new FinalizationRegistry(
+  /** @param {{ name: string } | undefined} entry */
+  (entry) => {
+    try {
+      console.log(entry.name);
+    } catch {
+      ${CATCH}
+    }
+  },
+);
+export { registry };
+` }],
+        },
+      ],
+      name: 'property access on a nullable JSDoc-typed value',
+    },
+    {
+      filename: 'file.js',
+      code: `
+/** @type {string[] | undefined} */
+let names;
+new FinalizationRegistry((/** @type {number} */ index) => {
+  console.log(names[index]);
+});
+`,
+      errors: [
+        {
+          messageId: 'nullableAccess', data: { name: 'names' }, line: 5, column: 15, endLine: 5, endColumn: 27,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+/** @type {string[] | undefined} */
+let names;
+new FinalizationRegistry((/** @type {number} */ index) => {
+  try {
+    console.log(names[index]);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'element access on a nullable value',
+    },
+    {
+      filename: 'file.js',
+      code: `
+/** @type {((key: string) => void) | undefined} */
+let onGone;
+/** @type {{ forget(key: string): void } | null} */
+let index = null;
+new FinalizationRegistry((/** @type {string} */ key) => {
+  onGone(key);
+  index.forget(key);
+});
+`,
+      errors: [
+        {
+          messageId: 'nullableCall', data: { name: 'onGone' }, line: 7, column: 3, endLine: 7, endColumn: 14,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+/** @type {((key: string) => void) | undefined} */
+let onGone;
+/** @type {{ forget(key: string): void } | null} */
+let index = null;
+new FinalizationRegistry((/** @type {string} */ key) => {
+  try {
+    onGone(key);
+    index.forget(key);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+        {
+          messageId: 'nullableAccess', data: { name: 'index' }, line: 8, column: 3, endLine: 8, endColumn: 15,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+/** @type {((key: string) => void) | undefined} */
+let onGone;
+/** @type {{ forget(key: string): void } | null} */
+let index = null;
+new FinalizationRegistry((/** @type {string} */ key) => {
+  try {
+    onGone(key);
+    index.forget(key);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'nullable callee, and a method call on a nullable object reported once',
+    },
+    {
+      code: `
+const names = new Map<string, { first: string }>();
+new FinalizationRegistry<string>((key) => {
+  console.log(names.get(key)!.first);
+});
+`,
+      errors: [
+        {
+          messageId: 'nonNullAssertion', data: { name: 'names.get(…)' }, line: 4, column: 15, endLine: 4, endColumn: 30,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+const names = new Map<string, { first: string }>();
+new FinalizationRegistry<string>((key) => {
+  try {
+    console.log(names.get(key)!.first);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'non-null assertion',
+    },
+    {
+      code: `
+declare function flush(key: string): Promise<void>;
+new FinalizationRegistry<string>(async (key) => {
+  await flush(key);
+});
+`,
+      errors: [
+        {
+          messageId: 'asyncCallback', line: 3, column: 34, endLine: 3, endColumn: 49,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function flush(key: string): Promise<void>;
+new FinalizationRegistry<string>(async (key) => {
+  try {
+    await flush(key);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+        {
+          messageId: 'awaitExpression', data: { name: 'flush(…)' }, line: 4, column: 3, endLine: 4, endColumn: 19,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function flush(key: string): Promise<void>;
+new FinalizationRegistry<string>(async (key) => {
+  try {
+    await flush(key);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+        {
+          messageId: 'unsafeCall', data: { name: 'flush' }, line: 4, column: 9, endLine: 4, endColumn: 19,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function flush(key: string): Promise<void>;
+new FinalizationRegistry<string>(async (key) => {
+  try {
+    await flush(key);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'async callback with await',
+    },
+    {
+      code: `
+declare const chunks: AsyncIterable<string>;
+new FinalizationRegistry<string>(async () => {
+  for await (const chunk of chunks) console.log(chunk);
+});
+`,
+      errors: [
+        {
+          messageId: 'asyncCallback', line: 3, column: 34, endLine: 3, endColumn: 46,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare const chunks: AsyncIterable<string>;
+new FinalizationRegistry<string>(async () => {
+  try {
+    for await (const chunk of chunks) console.log(chunk);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+        {
+          messageId: 'awaitExpression', data: { name: 'chunks' }, line: 4, column: 3, endLine: 4, endColumn: 56,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare const chunks: AsyncIterable<string>;
+new FinalizationRegistry<string>(async () => {
+  try {
+    for await (const chunk of chunks) console.log(chunk);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'for await in an async callback',
+    },
+    {
+      code: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    release(id);
+  } catch (error) {
+    console.error(error);
+    throw error;
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'release' }, line: 5, column: 5, endLine: 5, endColumn: 16,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    try {
+      release(id);
+    } catch (error) {
+      console.error(error);
+      throw error;
+    }
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'a catch that rethrows does not protect the try block',
+    },
+    {
+      code: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    release(id);
+  } catch (error) {
+    throw new Error('release failed', { cause: error });
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'release' }, line: 5, column: 5, endLine: 5, endColumn: 16,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    try {
+      release(id);
+    } catch (error) {
+      throw new Error('release failed', { cause: error });
+    }
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+        {
+          messageId: 'throwStatement', line: 7, column: 5, endLine: 7, endColumn: 57,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    try {
+      release(id);
+    } catch (error) {
+      throw new Error('release failed', { cause: error });
+    }
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'a catch that throws a new error',
+    },
+    {
+      code: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    release(id);
+  } finally {
+    console.log('done');
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'release' }, line: 5, column: 5, endLine: 5, endColumn: 16,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    try {
+      release(id);
+    } finally {
+      console.log('done');
+    }
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'try with only finally',
+    },
+    {
+      code: `
+function drop(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+new FinalizationRegistry<number>((id) => {
+  drop(id);
+});
+`,
+      errors: [
+        {
+          messageId: 'helperCall', data: { name: 'drop', inner: `a \`throw\` on line 3` }, line: 6, column: 3, endLine: 6, endColumn: 11,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+function drop(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+new FinalizationRegistry<number>((id) => {
+  try {
+    drop(id);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'same-file helper that throws',
+    },
+    {
+      code: `
+function level3(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+function level2(id: number): void {
+  level3(id);
+}
+function level1(id: number): void {
+  level2(id);
+}
+new FinalizationRegistry<number>((id) => {
+  level1(id);
+});
+`,
+      errors: [
+        {
+          messageId: 'helperCall', data: { name: 'level1', inner: `a call of \`level2\` on line 9, which can throw` }, line: 12, column: 3, endLine: 12, endColumn: 13,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+function level3(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+function level2(id: number): void {
+  level3(id);
+}
+function level1(id: number): void {
+  level2(id);
+}
+new FinalizationRegistry<number>((id) => {
+  try {
+    level1(id);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'helpers followed three levels deep by default',
+    },
+    {
+      code: `
+function level3(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+function level2(id: number): void {
+  level3(id);
+}
+function level1(id: number): void {
+  level2(id);
+}
+new FinalizationRegistry<number>((id) => {
+  level1(id);
+});
+`,
+      options: [{ maxDepth: 1 }],
+      errors: [
+        {
+          messageId: 'helperCall', data: { name: 'level1', inner: `a call of \`level2\` on line 9` }, line: 12, column: 3, endLine: 12, endColumn: 13,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+function level3(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+function level2(id: number): void {
+  level3(id);
+}
+function level1(id: number): void {
+  level2(id);
+}
+new FinalizationRegistry<number>((id) => {
+  try {
+    level1(id);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'maxDepth 1 stops at the first helper',
+    },
+    {
+      code: `
+function level3(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+function level2(id: number): void {
+  level3(id);
+}
+function level1(id: number): void {
+  level2(id);
+}
+new FinalizationRegistry<number>((id) => {
+  level1(id);
+});
+`,
+      options: [{ maxDepth: 0 }],
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'level1' }, line: 12, column: 3, endLine: 12, endColumn: 13,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+function level3(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+function level2(id: number): void {
+  level3(id);
+}
+function level1(id: number): void {
+  level2(id);
+}
+new FinalizationRegistry<number>((id) => {
+  try {
+    level1(id);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'maxDepth 0 follows no helper',
+    },
+    {
+      code: `
+class Cache {
+  readonly #entries = new Map<string, string>();
+  readonly registry = new FinalizationRegistry<string>((key) => {
+    this.evict(key);
+  });
+  evict(key: string): void {
+    if (!this.#entries.has(key)) throw new Error(\`unknown \${key}\`);
+    this.#entries.delete(key);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'helperCall', data: { name: 'this.evict', inner: `a \`throw\` on line 8` }, line: 5, column: 5, endLine: 5, endColumn: 20,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+class Cache {
+  readonly #entries = new Map<string, string>();
+  readonly registry = new FinalizationRegistry<string>((key) => {
+    try {
+      this.evict(key);
+    } catch {
+      ${CATCH}
+    }
+  });
+  evict(key: string): void {
+    if (!this.#entries.has(key)) throw new Error(\`unknown \${key}\`);
+    this.#entries.delete(key);
+  }
+}
+` }],
+        },
+      ],
+      name: 'method of the same class called through this',
+    },
+    {
+      code: `
+declare function closeHandle(fd: number): void;
+class Files {
+  readonly registry = new FinalizationRegistry<number>(this.onCollect.bind(this));
+  onCollect(fd: number): void {
+    closeHandle(fd);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'closeHandle' }, line: 6, column: 5, endLine: 6, endColumn: 20,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function closeHandle(fd: number): void;
+class Files {
+  readonly registry = new FinalizationRegistry<number>(this.onCollect.bind(this));
+  onCollect(fd: number): void {
+    try {
+      closeHandle(fd);
+    } catch {
+      ${CATCH}
+    }
+  }
+}
+` }],
+        },
+      ],
+      name: 'bound method reference',
+    },
+    {
+      code: `
+declare function closeHandle(fd: number): void;
+class Files {
+  static onCollect(fd: number): void {
+    closeHandle(fd);
+  }
+}
+export const registry = new FinalizationRegistry<number>(Files.onCollect);
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'closeHandle' }, line: 5, column: 5, endLine: 5, endColumn: 20,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function closeHandle(fd: number): void;
+class Files {
+  static onCollect(fd: number): void {
+    try {
+      closeHandle(fd);
+    } catch {
+      ${CATCH}
+    }
+  }
+}
+export const registry = new FinalizationRegistry<number>(Files.onCollect);
+` }],
+        },
+      ],
+      name: 'static method reference',
+    },
+    {
+      code: `
+function onCollect(token: { id: number } | null): void {
+  console.log(token!.id);
+}
+export const registry = new FinalizationRegistry(onCollect);
+`,
+      errors: [
+        {
+          messageId: 'nonNullAssertion', data: { name: 'token' }, line: 3, column: 15, endLine: 3, endColumn: 21,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+function onCollect(token: { id: number } | null): void {
+  try {
+    console.log(token!.id);
+  } catch {
+    ${CATCH}
+  }
+}
+export const registry = new FinalizationRegistry(onCollect);
+` }],
+        },
+      ],
+      name: 'function declaration passed by name',
+    },
+    {
+      code: `
+const onCollect = function (key: string): void {
+  throw new Error(key);
+};
+export const registry = new FinalizationRegistry<string>(onCollect);
+`,
+      errors: [
+        {
+          messageId: 'throwStatement', line: 3, column: 3, endLine: 3, endColumn: 24,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+const onCollect = function (key: string): void {
+  try {
+    throw new Error(key);
+  } catch {
+    ${CATCH}
+  }
+};
+export const registry = new FinalizationRegistry<string>(onCollect);
+` }],
+        },
+      ],
+      name: 'const function expression passed by name',
+    },
+    {
+      code: `
+import { LifetimeRegistry } from './finalizers/throwing-registries.js';
+declare function release(id: number): void;
+export const registry: FinalizationRegistry<number> = new LifetimeRegistry<number>((id) => {
+  release(id);
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'release' }, line: 5, column: 3, endLine: 5, endColumn: 14,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+import { LifetimeRegistry } from './finalizers/throwing-registries.js';
+declare function release(id: number): void;
+export const registry: FinalizationRegistry<number> = new LifetimeRegistry<number>((id) => {
+  try {
+    release(id);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'alias of the constructor imported from another module',
+    },
+    {
+      code: `
+import { ForwardRegistry } from './finalizers/throwing-registries.js';
+const registry = new ForwardRegistry<string>((key) => {
+  throw new Error(key);
+});
+export function track(value: object, key: string): void {
+  registry.register(value, key);
+}
+`,
+      errors: [
+        {
+          messageId: 'throwStatement', line: 4, column: 3, endLine: 4, endColumn: 24,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+import { ForwardRegistry } from './finalizers/throwing-registries.js';
+const registry = new ForwardRegistry<string>((key) => {
+  try {
+    throw new Error(key);
+  } catch {
+    ${CATCH}
+  }
+});
+export function track(value: object, key: string): void {
+  registry.register(value, key);
+}
+` }],
+        },
+      ],
+      name: 'subclass imported from another module',
+    },
+    {
+      code: `
+declare function unlinkSync(path: string): void;
+export class TempFiles extends FinalizationRegistry<string> {
+  constructor() {
+    super((path) => {
+      unlinkSync(path);
+    });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'unlinkSync' }, line: 6, column: 7, endLine: 6, endColumn: 23,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function unlinkSync(path: string): void;
+export class TempFiles extends FinalizationRegistry<string> {
+  constructor() {
+    super((path) => {
+      try {
+        unlinkSync(path);
+      } catch {
+        ${CATCH}
+      }
+    });
+  }
+}
+` }],
+        },
+      ],
+      name: 'subclass passing its own callback to super',
+    },
+    {
+      code: `
+const onCollect = (key: string): void => {
+  throw new Error(key);
+};
+export const first = new FinalizationRegistry<string>(onCollect);
+export const second = new FinalizationRegistry<string>(onCollect);
+`,
+      errors: [
+        {
+          messageId: 'throwStatement', line: 3, column: 3, endLine: 3, endColumn: 24,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+const onCollect = (key: string): void => {
+  try {
+    throw new Error(key);
+  } catch {
+    ${CATCH}
+  }
+};
+export const first = new FinalizationRegistry<string>(onCollect);
+export const second = new FinalizationRegistry<string>(onCollect);
+` }],
+        },
+      ],
+      name: 'a callback shared by two registries is reported once',
+    },
+    {
+      code: `
+new FinalizationRegistry<string>((key) => {
+  console.log(key);
+});
+`,
+      options: [{ allow: [] }],
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'console.log' }, line: 3, column: 3, endLine: 3, endColumn: 19,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+new FinalizationRegistry<string>((key) => {
+  try {
+    console.log(key);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'an empty allow list replaces the defaults',
+    },
+    {
+      code: `
+declare class Pool {
+  free(id: number): void;
+  stats(): string;
+}
+declare const pool: Pool;
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  pool.free(id);
+  console.log(pool.stats());
+  release(id);
+});
+`,
+      options: [{ allow: ['Pool#*', 'console.*'] }],
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'release' }, line: 11, column: 3, endLine: 11, endColumn: 14,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare class Pool {
+  free(id: number): void;
+  stats(): string;
+}
+declare const pool: Pool;
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    pool.free(id);
+    console.log(pool.stats());
+    release(id);
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'allow with Type#* and a dotted path',
+    },
+    {
+      filename: 'file.mts',
+      code: `
+export const registry = new FinalizationRegistry<string>((key) => {
+  if (key === '') throw new TypeError('empty key');
+});
+`,
+      errors: [
+        {
+          messageId: 'throwStatement', line: 3, column: 19, endLine: 3, endColumn: 52,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+export const registry = new FinalizationRegistry<string>((key) => {
+  try {
+    if (key === '') throw new TypeError('empty key');
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'module file (.mts)',
+    },
+    {
+      code: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    release(id);
+  } catch {
+    release(-id);
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall', data: { name: 'release' }, line: 7, column: 5, endLine: 7, endColumn: 17,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare function release(id: number): void;
+new FinalizationRegistry<number>((id) => {
+  try {
+    try {
+      release(id);
+    } catch {
+      release(-id);
+    }
+  } catch {
+    ${CATCH}
+  }
+});
+` }],
+        },
+      ],
+      name: 'code in a swallowing catch is still checked',
+    },
+  ],
+});
+
+describe('no-throwing-finalizer options schema', () => {
+  function lintWith(options: unknown): () => void {
+    const linter = new Linter({ configType: 'flat' });
+    const plugin = { rules: { 'no-throwing-finalizer': rule as unknown as Rule.RuleModule } };
+    return () => {
+      linter.verify('export {};', {
+        plugins: { lifetime: plugin },
+        rules: { 'lifetime/no-throwing-finalizer': ['error', options] },
+      });
+    };
+  }
+
+  it.each([
+    { allow: 'console.*' },
+    { allow: [42] },
+    { allow: ['Map#'] },
+    { allow: ['#delete'] },
+    { allow: ['console.*.log'] },
+    { allow: ['a b'] },
+    { allow: ['clearTimeout', 'clearTimeout'] },
+    { maxDepth: -1 },
+    { maxDepth: 1.5 },
+    { maxDepth: 11 },
+    { unknownOption: true },
+  ])('rejects %j', (options) => {
+    expect(lintWith(options)).toThrow(/Key "lifetime\/no-throwing-finalizer":\s+(?:Value|Unexpected)/);
+  });
+
+  it.each([{}, { allow: [] }, { allow: ['release', 'console.*', 'fs.promises.rm', 'Map#delete', 'Pool#*'], maxDepth: 0 }])(
+    'accepts %j (and then asks for type information)',
+    (options) => {
+      // Past schema validation the rule runs and needs typed linting, which this bare Linter lacks.
+      expect(lintWith(options)).toThrow(/type information/);
+    },
+  );
+});

@@ -3,12 +3,16 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { packageJson } from './package-info.js';
 import type { LifetimeRuleDocs } from './create-rule.js';
 // Rules: one import per file in rules/, kept in alphabetical order (the meta test checks the set).
+import noFinalizerHoldingTarget from '../rules/no-finalizer-holding-target.js';
 import noThrowingFinalizer from '../rules/no-throwing-finalizer.js';
+import preferUsingOverFinalizer from '../rules/prefer-using-over-finalizer.js';
 
 export type AnyRule = TSESLint.RuleModule<string, readonly unknown[], LifetimeRuleDocs>;
 
 const rules = {
+  'no-finalizer-holding-target': noFinalizerHoldingTarget,
   'no-throwing-finalizer': noThrowingFinalizer,
+  'prefer-using-over-finalizer': preferUsingOverFinalizer,
 } satisfies Record<string, AnyRule>;
 
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Where does a lifetime rule spend its time? Runs one benchmark lint under `node --cpu-prof` and
+// prints the functions of this package (dist/rules, dist/src) by inclusive and self time, so a
+// missed target in `npm run bench` can be traced to a file and function.
+//   node bench/profile.mjs [--corpus rxjs|generated] [--classes N] [--rules base+lifetime|lifetime]
+//                          [--top N] [--keep DIR]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: 'rxjs' },
+    classes: { type: 'string', default: '1000' },
+    rules: { type: 'string', default: 'base+lifetime' },
+    top: { type: 'string', default: '25' },
+    keep: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(`usage: node bench/profile.mjs [--corpus rxjs|generated] [--classes N] [--rules SET] [--top N] [--keep DIR]
+Profiles one lint (rxjs src/, or a generated project of N classes) with node --cpu-prof and lists
+this package's functions by inclusive time. --keep DIR keeps the .cpuprofile (open it in Chrome
+DevTools or VS Code).`);
+  process.exit(0);
+}
+
+let tsconfig = 'bench/rxjs.tsconfig.json';
+let pattern = 'node_modules/rxjs/src/**/*.ts';
+if (values.corpus === 'generated') {
+  const { generateProject } = await import('./generate.mjs');
+  const made = generateProject({ classes: Number(values.classes), outDir: path.join(root, 'bench/generated', `classes-${values.classes}`) });
+  tsconfig = path.relative(root, made.tsconfig);
+  pattern = `${path.relative(root, made.outDir)}/src/**/*.ts`;
+} else if (values.corpus !== 'rxjs') {
+  throw new Error(`--corpus must be rxjs or generated, not ${values.corpus}`);
+}
+
+const dir = values.keep === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'lifetime-profile-')) : path.resolve(values.keep);
+fs.mkdirSync(dir, { recursive: true });
+const run = spawnSync(
+  process.execPath,
+  ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/lint-child.mjs', '--tsconfig', tsconfig, '--rules', values.rules, '--pattern', pattern],
+  { cwd: root, encoding: 'utf8' },
+);
+if (run.status !== 0) throw new Error(`the profiled lint failed:\n${run.stderr}`);
+const figures = JSON.parse(run.stdout.trim().split('\n').at(-1));
+const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+if (file === undefined) throw new Error('node wrote no .cpuprofile');
+const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+
+// Self time per node from the sample stream; inclusive time by walking each sample's stack once.
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const parent = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const distUrl = pathToFileURL(path.join(root, 'dist')).href;
+const ours = (node) => node.callFrame.url.startsWith(distUrl);
+const key = (node) => `${node.callFrame.functionName || '(anonymous)'}  ${path.relative(root, fileURLToPath(node.callFrame.url))}:${String(node.callFrame.lineNumber + 1)}`;
+const self = new Map();
+const inclusive = new Map();
+let totalUs = 0;
+profile.samples.forEach((id, i) => {
+  const dt = profile.timeDeltas[i] ?? 0;
+  totalUs += dt;
+  let node = byId.get(id);
+  if (node !== undefined && ours(node)) self.set(key(node), (self.get(key(node)) ?? 0) + dt);
+  const seen = new Set();
+  while (node !== undefined) {
+    if (ours(node)) {
+      const k = key(node);
+      if (!seen.has(k)) {
+        seen.add(k);
+        inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+      }
+    }
+    node = byId.get(parent.get(node.id));
+  }
+});
+
+const top = Number(values.top);
+const ms = (us) => (us / 1000).toFixed(1).padStart(9);
+console.log(`profiled lint: ${pattern} (${String(figures.files)} files), ${values.rules}; lint ${figures.lintMs.toFixed(0)} ms, profile ${(totalUs / 1000).toFixed(0)} ms`);
+for (const [id, t] of Object.entries(figures.rules).filter(([id]) => id.startsWith('lifetime/'))) {
+  console.log(`  --stats ${id}: ${t.toFixed(1)} ms`);
+}
+console.log(`\n${'incl ms'.padStart(9)} ${'self ms'.padStart(9)}  function (this package only)`);
+for (const [k, t] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  console.log(`${ms(t)} ${ms(self.get(k) ?? 0)}  ${k}`);
+}
+if (values.keep === undefined) fs.rmSync(dir, { recursive: true, force: true });
+else console.log(`\nprofile kept in ${path.relative(process.cwd(), path.join(dir, file))}`);

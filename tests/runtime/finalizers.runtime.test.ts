@@ -47,7 +47,7 @@ const finalized = { plain: 0, heldRefersToTarget: 0, callbackCapturesTarget: 0, 
 const registry = new FinalizationRegistry((kind) => { finalized[kind] += 1; });
 const refRegistry = new FinalizationRegistry((held) => { finalized[held.kind] += 1; });
 const capturingRegistries = [];
-for (let i = 0; i < ${N}; i += 1) {
+for (let i = 0; i < ${String(N)}; i += 1) {
   (() => {
     const target = { payload: new Array(8).fill(i) };
     registry.register(target, 'plain');
@@ -75,7 +75,7 @@ try {
 } catch (error) {
   sameError = error.constructor.name;
 }
-${collectLoop(`finalized.plain === ${N} && finalized.weakRef === ${N}`, '{ finalized, sameError, registries: capturingRegistries.length }')}
+${collectLoop(`finalized.plain === ${String(N)} && finalized.weakRef === ${String(N)}`, '{ finalized, sameError, registries: capturingRegistries.length }')}
 `;
 
   it('finalizes every plain or WeakRef-holding registration, and none whose held value or callback references the target', () => {

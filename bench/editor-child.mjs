@@ -43,9 +43,13 @@ let edit = 0;
 async function lintOnce(eslint) {
   // A new trailing comment per call: a real change of the file's text, as typing makes.
   const text = `${original}\n// edit ${String(++edit)}\n`;
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const [result] = await eslint.lintText(text, { filePath });
   const ms = performance.now() - start;
+  // CPU time of the process (all threads): less disturbed than wall time on a busy machine.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   if (result === undefined) throw new Error(`${values.file} was not linted (ignored?)`);
   const fatal = result.messages.find((message) => message.fatal === true);
   if (fatal !== undefined) throw new Error(`${values.file}: ${fatal.message}`);
@@ -53,20 +57,21 @@ async function lintOnce(eslint) {
   for (const pass of result.stats?.times.passes ?? []) {
     for (const [id, time] of Object.entries(pass.rules ?? {})) if (ours.has(id)) oursMs += time.total;
   }
-  return { ms, oursMs };
+  return { ms, cpuMs, oursMs };
 }
 
 for (let i = 0; i < warmup; i++) {
   await lintOnce(variants.without);
   await lintOnce(variants.with);
 }
-const samples = { without: [], with: [], oursMs: [] };
+const samples = { without: [], with: [], withoutCpu: [], withCpu: [], oursMs: [] };
 for (let i = 0; i < iterations; i++) {
   // Alternate which variant goes first so neither always follows the other.
   const order = i % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
   for (const name of order) {
-    const { ms, oursMs } = await lintOnce(variants[name]);
+    const { ms, cpuMs, oursMs } = await lintOnce(variants[name]);
     samples[name].push(ms);
+    samples[`${name}Cpu`].push(cpuMs);
     if (name === 'with') samples.oursMs.push(oursMs);
   }
 }

@@ -292,8 +292,11 @@ async function editor(options) {
     withoutMs: summary(raw.without),
     withMs: summary(raw.with),
     addedMs: summary(paired),
+    withoutCpuMs: summary(raw.withoutCpu),
+    withCpuMs: summary(raw.withCpu),
+    addedCpuMs: summary(raw.withCpu.map((ms, i) => ms - raw.withoutCpu[i])),
     oursMs: summary(raw.oursMs),
-    samples: { without: raw.without, with: raw.with, oursMs: raw.oursMs },
+    samples: { without: raw.without, with: raw.with, withoutCpu: raw.withoutCpu, withCpu: raw.withCpu, oursMs: raw.oursMs },
   };
 }
 
@@ -500,6 +503,8 @@ function tables(results) {
       ['without lifetime (ms)', cell(e.withoutMs, 1)],
       ['with lifetime (ms)', cell(e.withMs, 1)],
       ['added, paired difference (ms, noisy)', cell(e.addedMs, 1)],
+      ['CPU without / with (ms)', `${cell(e.withoutCpuMs, 1)} / ${cell(e.withCpuMs, 1)}`],
+      ['CPU added, paired difference (ms)', cell(e.addedCpuMs, 1)],
       ['lifetime rules own time (ms, --stats)', cell(e.oursMs, 2)],
     ]);
   }

@@ -1,0 +1,562 @@
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import { symbolDisplayName, type TypeGraph, typeGraphFor } from '../src/type-graph.js';
+import { renderWeakParentMembers, type WeakParentField, weakParentStoreName } from '../src/weak-parent-rewrite.js';
+
+export type Options = [
+  {
+    backReferenceNames?: string[];
+    ignore?: string[];
+    checkDeclarationFiles?: boolean;
+    maxDepth?: number;
+  },
+];
+
+export type MessageIds = 'strongParent' | 'strongPeer' | 'useWeakRef';
+
+export const DEFAULT_MAX_DEPTH = 4;
+
+export const DEFAULT_BACK_REFERENCE_NAMES = ['parent', 'parentNode', 'owner', 'ownerDocument', 'container', 'host'];
+
+/** A property that can be the upward half of a strong bidirectional reference. */
+interface Candidate {
+  /** Where the report goes: the property's name. */
+  reportLoc: TSESTree.SourceLocation;
+  /** The TypeScript declaration of the property (field, parameter, signature or `this.x` assignment). */
+  declaration: ts.Node;
+  /** The property's own name node, for the checker. */
+  nameNode: ts.Node;
+  propertyName: string;
+  owner: ts.Symbol;
+  ownerName: string;
+  /** The ESTree field, when the suggestion can rewrite it. */
+  field?: TSESTree.PropertyDefinition;
+  /** Type names as written in the annotation (an import may rename what the checker calls it). */
+  writtenNames?: readonly string[];
+}
+
+/** The downward half found for a candidate. */
+interface Finding {
+  targetName: string;
+  downOwner: string;
+  downProperty: string;
+  heldName: string;
+  viaCollection: boolean;
+}
+
+const JS_FILE = /\.(?:c|m)?jsx?$/;
+const DECLARATION_FILE = /\.d\.(?:c|m)?ts$|\.d\.[^.]+\.ts$/;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-strong-parent-reference',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'disallow strong back references from a child to the object that holds it',
+      url: ruleDocsUrl('no-strong-parent-reference'),
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          backReferenceNames: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Property names that mark the upward side when both sides are single references (1:1, no collection).',
+          },
+          ignore: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Type names (classes, interfaces, type aliases, also from node_modules) whose properties are not reported and which are never treated as a parent.',
+          },
+          checkDeclarationFiles: {
+            type: 'boolean',
+            description: 'Also check declarations inside `.d.ts` files.',
+          },
+          maxDepth: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 16,
+            description: 'How many nested collection layers to look through (`Map<string, Child[]>` is two).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      {
+        backReferenceNames: DEFAULT_BACK_REFERENCE_NAMES,
+        ignore: [],
+        checkDeclarationFiles: false,
+        maxDepth: DEFAULT_MAX_DEPTH,
+      },
+    ],
+    messages: {
+      strongParent:
+        '`{{owner}}.{{property}}` holds its parent `{{target}}` strongly, and `{{downOwner}}.{{downProperty}}` holds `{{held}}`: any child that stays reachable keeps the whole tree alive. Hold the back reference in a WeakRef.',
+      strongPeer:
+        '`{{owner}}.{{property}}` holds `{{target}}` strongly, and `{{downOwner}}.{{downProperty}}` holds `{{held}}` back: whichever object stays reachable keeps the other alive, and neither side owns the other. Hold the back reference in a WeakRef.',
+      useWeakRef:
+        'Keep `{{property}}` in a WeakRef behind a getter and setter; the getter throws a ReferenceError once the parent has been collected.',
+    },
+    languages: ['js/js'],
+  },
+  create(context, [options]) {
+    const filename = context.filename;
+    if (DECLARATION_FILE.test(filename) && options.checkDeclarationFiles !== true) return {};
+
+    const services = ESLintUtils.getParserServices(context);
+    const checker = services.program.getTypeChecker();
+    const graph = typeGraphFor(services.program, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    const backReferenceNames = new Set(options.backReferenceNames ?? DEFAULT_BACK_REFERENCE_NAMES);
+    const ignored = new Set(options.ignore ?? []);
+    const isJs = JS_FILE.test(filename);
+    const sourceCode = context.sourceCode;
+    // `this.x = …` members of JS classes, reported once per class and name.
+    const reportedJsMembers = new WeakMap<TSESTree.Node, Set<string>>();
+
+    const check = (candidate: Candidate): void => {
+      if (ignored.has(candidate.ownerName)) return;
+      if (candidate.writtenNames?.some((name) => ignored.has(name)) === true) return;
+      const finding = findDownwardHalf(graph, checker, candidate, backReferenceNames, ignored);
+      if (finding === undefined) return;
+      const suggestion = candidate.field === undefined ? undefined : buildSuggestion(candidate.field, candidate);
+      context.report({
+        loc: candidate.reportLoc,
+        messageId: finding.viaCollection ? 'strongParent' : 'strongPeer',
+        data: {
+          owner: candidate.ownerName,
+          property: candidate.propertyName,
+          target: finding.targetName,
+          downOwner: finding.downOwner,
+          downProperty: finding.downProperty,
+          held: finding.heldName,
+        },
+        suggest: suggestion === undefined ? [] : [suggestion],
+      });
+    };
+
+    const buildSuggestion = (
+      field: TSESTree.PropertyDefinition,
+      candidate: Candidate,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined => {
+      const text = renderField(field, candidate, isJs, sourceCode, checker, services.esTreeNodeToTSNodeMap);
+      if (text === undefined) return undefined;
+      return {
+        messageId: 'useWeakRef',
+        data: { property: candidate.propertyName },
+        fix: (fixer) => fixer.replaceText(field, text),
+      };
+    };
+
+    const ownerOfClass = (classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): [ts.Symbol, string] | undefined => {
+      const tsClass = services.esTreeNodeToTSNodeMap.get(classNode);
+      const symbol = checker.getTypeAtLocation(tsClass).getSymbol();
+      if (symbol === undefined) return undefined;
+      return [symbol, classNode.id?.name ?? classNameFromContext(classNode) ?? '(anonymous class)'];
+    };
+
+    return {
+      PropertyDefinition(node): void {
+        if (node.static || node.computed) return;
+        if (!isPlainKey(node.key) || isSkippableAnnotation(node.typeAnnotation?.typeAnnotation)) return;
+        const classNode = node.parent.parent;
+        const owner = ownerOfClass(classNode);
+        if (owner === undefined) return;
+        const declaration = services.esTreeNodeToTSNodeMap.get(node);
+        check({
+          reportLoc: node.key.loc,
+          declaration,
+          nameNode: declaration.name,
+          propertyName: keyName(node.key),
+          owner: owner[0],
+          ownerName: owner[1],
+          field: node,
+          writtenNames: writtenTypeNames(node.typeAnnotation?.typeAnnotation),
+        });
+      },
+      AccessorProperty(node): void {
+        if (node.static || node.computed || !isPlainKey(node.key)) return;
+        if (isSkippableAnnotation(node.typeAnnotation?.typeAnnotation)) return;
+        const owner = ownerOfClass(node.parent.parent);
+        if (owner === undefined) return;
+        const declaration = services.esTreeNodeToTSNodeMap.get(node);
+        check({
+          reportLoc: node.key.loc,
+          declaration,
+          nameNode: declaration.name,
+          propertyName: keyName(node.key),
+          owner: owner[0],
+          ownerName: owner[1],
+          writtenNames: writtenTypeNames(node.typeAnnotation?.typeAnnotation),
+        });
+      },
+      TSParameterProperty(node): void {
+        if (node.static) return;
+        const parameter = node.parameter.type === AST_NODE_TYPES.AssignmentPattern ? node.parameter.left : node.parameter;
+        if (isSkippableAnnotation(parameter.typeAnnotation?.typeAnnotation)) return;
+        // constructor function → MethodDefinition → ClassBody → class
+        const classNode = node.parent.parent.parent?.parent;
+        if (
+          classNode?.type !== AST_NODE_TYPES.ClassDeclaration &&
+          classNode?.type !== AST_NODE_TYPES.ClassExpression
+        ) {
+          return;
+        }
+        const owner = ownerOfClass(classNode);
+        if (owner === undefined) return;
+        const declaration = services.esTreeNodeToTSNodeMap.get(node);
+        check({
+          // The identifier's range includes its type annotation; the report covers the name only.
+          reportLoc: {
+            start: parameter.loc.start,
+            end: { line: parameter.loc.start.line, column: parameter.loc.start.column + parameter.name.length },
+          },
+          declaration,
+          nameNode: declaration.name,
+          propertyName: parameter.name,
+          owner: owner[0],
+          ownerName: owner[1],
+          writtenNames: writtenTypeNames(parameter.typeAnnotation?.typeAnnotation),
+        });
+      },
+      TSPropertySignature(node): void {
+        if (node.static || node.computed || !isPlainKey(node.key)) return;
+        if (isSkippableAnnotation(node.typeAnnotation?.typeAnnotation)) return;
+        const container = node.parent;
+        let ownerNode: ts.Node;
+        let ownerName: string;
+        if (container.type === AST_NODE_TYPES.TSInterfaceBody) {
+          ownerNode = services.esTreeNodeToTSNodeMap.get(container.parent);
+          ownerName = container.parent.id.name;
+        } else if (container.parent.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
+          ownerNode = services.esTreeNodeToTSNodeMap.get(container);
+          ownerName = container.parent.id.name;
+        } else {
+          return;
+        }
+        const owner = checker.getTypeAtLocation(ownerNode).getSymbol();
+        if (owner === undefined) return;
+        const declaration = services.esTreeNodeToTSNodeMap.get(node);
+        check({
+          reportLoc: node.key.loc,
+          declaration,
+          nameNode: declaration.name,
+          propertyName: keyName(node.key),
+          owner,
+          ownerName,
+          writtenNames: writtenTypeNames(node.typeAnnotation?.typeAnnotation),
+        });
+      },
+      'AssignmentExpression > MemberExpression.left[object.type="ThisExpression"]'(node: TSESTree.MemberExpression): void {
+        if (!isJs || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return;
+        const method = enclosingClassMethod(node);
+        if (method === undefined) return;
+        const classNode = method.parent.parent;
+        const name = node.property.name;
+        const declaredInBody = classNode.body.body.some(
+          (member) =>
+            (member.type === AST_NODE_TYPES.PropertyDefinition ||
+              member.type === AST_NODE_TYPES.MethodDefinition ||
+              member.type === AST_NODE_TYPES.AccessorProperty) &&
+            !member.computed &&
+            isPlainKey(member.key) &&
+            keyName(member.key) === name,
+        );
+        if (declaredInBody) return;
+        let seen = reportedJsMembers.get(classNode);
+        if (seen === undefined) {
+          seen = new Set();
+          reportedJsMembers.set(classNode, seen);
+        }
+        if (seen.has(name)) return;
+        seen.add(name);
+        const owner = ownerOfClass(classNode);
+        if (owner === undefined) return;
+        const access = services.esTreeNodeToTSNodeMap.get(node);
+        if (!ts.isPropertyAccessExpression(access)) return;
+        check({
+          reportLoc: node.property.loc,
+          declaration: access.parent,
+          nameNode: access.name,
+          propertyName: name,
+          owner: owner[0],
+          ownerName: owner[1],
+        });
+      },
+    };
+  },
+});
+
+/**
+ * Looks for the downward half of a strong pair: the type the candidate points at (or a base
+ * type or intersection member of it) holds the candidate's owner, one of its bases or one of
+ * its subtypes through another property.
+ */
+function findDownwardHalf(
+  graph: TypeGraph,
+  checker: ts.TypeChecker,
+  candidate: Candidate,
+  backReferenceNames: ReadonlySet<string>,
+  ignored: ReadonlySet<string>,
+): Finding | undefined {
+  const symbol = checker.getSymbolAtLocation(candidate.nameNode);
+  if (symbol === undefined) return undefined;
+  const ownDeclarations = new Set<ts.Node>(symbol.declarations ?? []);
+  ownDeclarations.add(candidate.declaration);
+  const declared = checker.getTypeOfSymbol(symbol);
+  if (declared.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+
+  let single: Finding | undefined;
+  for (const target of graph.objectTargets(checker.getNonNullableType(declared))) {
+    // The collection half (`children: Child[]`) and weak references are the other side of the pair.
+    if (graph.isWeakContainer(target) || graph.collectionElements(target) !== undefined) continue;
+    if (typeNames(checker, target).some((name) => ignored.has(name))) continue;
+    for (const [held, edges] of graph.heldBy(target)) {
+      if (!graph.related(held, candidate.owner)) continue;
+      for (const edge of edges) {
+        if (edge.property.declarations?.some((declaration) => ownDeclarations.has(declaration)) === true) continue;
+        const finding: Finding = {
+          targetName: displayName(checker, target),
+          downOwner: edge.declaringTypeName,
+          downProperty: edge.property.getName(),
+          heldName: symbolDisplayName(held),
+          viaCollection: edge.viaCollection,
+        };
+        if (edge.viaCollection) return finding;
+        single ??= finding;
+      }
+    }
+  }
+  if (single !== undefined && backReferenceNames.has(candidate.propertyName)) return single;
+  return undefined;
+}
+
+/** Names a type can be listed under in `ignore`: its own, its alias, its intersection members'. */
+function typeNames(checker: ts.TypeChecker, type: ts.Type): string[] {
+  // The name as written in code can differ from the declaration's (postcss declares `Container_`
+  // and exports it as `Container`), so the printed name counts too.
+  const names: string[] = [printedName(checker, type)];
+  const parts = type.isIntersection() ? [type, ...type.types] : [type];
+  for (const part of parts) {
+    const symbolName = part.getSymbol()?.getName();
+    if (symbolName !== undefined) names.push(symbolName);
+    const aliasName = part.aliasSymbol?.getName();
+    if (aliasName !== undefined) names.push(aliasName);
+  }
+  return names;
+}
+
+function displayName(checker: ts.TypeChecker, type: ts.Type): string {
+  if (type.aliasSymbol !== undefined) return type.aliasSymbol.getName();
+  const symbol = type.getSymbol();
+  if (symbol !== undefined && !type.isIntersection()) return symbolDisplayName(symbol);
+  return checker.typeToString(type);
+}
+
+/** `TreeNode<T>` → `TreeNode`, as the type is written where it is used. */
+function printedName(checker: ts.TypeChecker, type: ts.Type): string {
+  const text = checker.typeToString(type);
+  const angle = text.indexOf('<');
+  return angle === -1 ? text : text.slice(0, angle);
+}
+
+/** `Parent | null`, `A & B`, `ns.Parent<T>`: the referenced type names at the top of an annotation. */
+function writtenTypeNames(annotation: TSESTree.TypeNode | undefined): string[] {
+  if (annotation === undefined) return [];
+  switch (annotation.type) {
+    case AST_NODE_TYPES.TSUnionType:
+    case AST_NODE_TYPES.TSIntersectionType:
+      return annotation.types.flatMap(writtenTypeNames);
+    case AST_NODE_TYPES.TSTypeReference:
+      return [
+        annotation.typeName.type === AST_NODE_TYPES.TSQualifiedName
+          ? annotation.typeName.right.name
+          : annotation.typeName.type === AST_NODE_TYPES.Identifier
+            ? annotation.typeName.name
+            : 'this',
+      ];
+    default:
+      return [];
+  }
+}
+
+function isPlainKey(key: TSESTree.Node): key is TSESTree.Identifier | TSESTree.PrivateIdentifier | TSESTree.StringLiteral {
+  return (
+    key.type === AST_NODE_TYPES.Identifier ||
+    key.type === AST_NODE_TYPES.PrivateIdentifier ||
+    (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string')
+  );
+}
+
+function keyName(key: TSESTree.Identifier | TSESTree.PrivateIdentifier | TSESTree.StringLiteral): string {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return key.value;
+}
+
+/** Annotations that can never name an object type holding something: spares the checker. */
+function isSkippableAnnotation(annotation: TSESTree.TypeNode | undefined): boolean {
+  if (annotation === undefined) return false;
+  switch (annotation.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSSymbolKeyword:
+    case AST_NODE_TYPES.TSAnyKeyword:
+    case AST_NODE_TYPES.TSUnknownKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSVoidKeyword:
+    case AST_NODE_TYPES.TSNeverKeyword:
+    case AST_NODE_TYPES.TSLiteralType:
+    case AST_NODE_TYPES.TSFunctionType:
+    case AST_NODE_TYPES.TSConstructorType:
+      return true;
+    case AST_NODE_TYPES.TSTypeReference:
+      return (
+        annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+        (annotation.typeName.name === 'WeakRef' ||
+          annotation.typeName.name === 'WeakMap' ||
+          annotation.typeName.name === 'WeakSet')
+      );
+    default:
+      return false;
+  }
+}
+
+/** The method or constructor of a class whose own `this` the node uses (not a nested function's). */
+function enclosingClassMethod(node: TSESTree.Node): TSESTree.MethodDefinition | undefined {
+  for (let current: TSESTree.Node | null | undefined = node.parent; current != null; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const method = current.parent;
+      return method.type === AST_NODE_TYPES.MethodDefinition && !method.static ? method : undefined;
+    }
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.ClassBody ||
+      current.type === AST_NODE_TYPES.Program
+    ) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `const Foo = class { … }` names its class `Foo`. */
+function classNameFromContext(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | undefined {
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  return undefined;
+}
+
+/**
+ * The replacement text for a declared field, or undefined where the rewrite cannot be
+ * expressed cleanly (the rule then reports without a suggestion).
+ */
+function renderField(
+  field: TSESTree.PropertyDefinition,
+  candidate: Candidate,
+  isJs: boolean,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  checker: ts.TypeChecker,
+  nodeMap: { get(node: TSESTree.Node): ts.Node },
+): string | undefined {
+  if (field.key.type !== AST_NODE_TYPES.Identifier || field.computed || field.declare) return undefined;
+  if (field.decorators.length > 0 || field.override) return undefined;
+  const classNode = field.parent.parent;
+  // Ambient classes have no bodies to put the accessors' code in.
+  if (isAmbient(classNode)) return undefined;
+  const fieldName = field.key.name;
+  // A readonly field without initializer is written by the constructor: that write would need rewriting too.
+  if (field.readonly && field.value === null) return undefined;
+
+  let nullable: boolean;
+  let undefinable = field.optional;
+  let targetType: string | undefined;
+  const annotation = field.typeAnnotation?.typeAnnotation;
+  if (isJs) {
+    // A JSDoc type above the field would end up on the WeakRef store and break checkJs.
+    const comments = sourceCode.getCommentsBefore(field);
+    if (comments.some((comment) => comment.value.includes('@type'))) return undefined;
+    const type = checker.getTypeAtLocation(nodeMap.get(field));
+    nullable = typeAdmits(type, ts.TypeFlags.Null);
+    undefinable ||= typeAdmits(type, ts.TypeFlags.Undefined);
+  } else {
+    if (annotation === undefined) return undefined;
+    const members = annotation.type === AST_NODE_TYPES.TSUnionType ? annotation.types : [annotation];
+    nullable = members.some((member) => member.type === AST_NODE_TYPES.TSNullKeyword);
+    undefinable ||= members.some((member) => member.type === AST_NODE_TYPES.TSUndefinedKeyword);
+    const rest = members.filter(
+      (member) => member.type !== AST_NODE_TYPES.TSNullKeyword && member.type !== AST_NODE_TYPES.TSUndefinedKeyword,
+    );
+    if (rest.length === 0) return undefined;
+    targetType = rest.map((member) => sourceCode.getText(member)).join(' | ');
+  }
+
+  // The store must not collide with a member, and an accessor may not override an inherited field.
+  const store = weakParentStoreName(fieldName, 'private');
+  const collides = classNode.body.body.some(
+    (member) =>
+      member !== field &&
+      (member.type === AST_NODE_TYPES.PropertyDefinition ||
+        member.type === AST_NODE_TYPES.MethodDefinition ||
+        member.type === AST_NODE_TYPES.AccessorProperty) &&
+      !member.computed &&
+      isPlainKey(member.key) &&
+      (keyName(member.key) === store || keyName(member.key) === fieldName),
+  );
+  if (collides) return undefined;
+  if (classNode.superClass !== null) {
+    const tsClass = nodeMap.get(classNode);
+    if (ts.isClassLike(tsClass)) {
+      const instance = checker.getTypeAtLocation(tsClass);
+      const baseTypes = instance.isClassOrInterface() ? checker.getBaseTypes(instance) : [];
+      if (baseTypes.some((base) => base.getProperty(fieldName) !== undefined)) return undefined;
+    }
+  }
+
+  const accessibility = field.accessibility;
+  const description: WeakParentField = {
+    className: candidate.ownerName,
+    fieldName,
+    nullable,
+    undefinable,
+    readonly: field.readonly,
+    storage: 'private',
+    typescript: !isJs,
+    ...(targetType === undefined ? {} : { targetType }),
+    ...(accessibility === undefined ? {} : { accessibility }),
+    ...(field.value === null ? {} : { initializer: sourceCode.getText(field.value) }),
+  };
+  const line = sourceCode.lines[field.loc.start.line - 1] ?? '';
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  const eol = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+  return renderWeakParentMembers(description, indent, eol);
+}
+
+function isAmbient(node: TSESTree.Node): boolean {
+  // ESLint 10 gives Program a null parent, older versions an undefined one.
+  for (let current: TSESTree.Node | null | undefined = node; current != null; current = current.parent) {
+    if ((current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.TSModuleDeclaration) && current.declare) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function typeAdmits(type: ts.Type, flag: ts.TypeFlags): boolean {
+  return type.isUnion() ? type.types.some((member) => (member.flags & flag) !== 0) : (type.flags & flag) !== 0;
+}

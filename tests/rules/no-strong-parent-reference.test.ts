@@ -1,0 +1,1279 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import rule, { type MessageIds, type Options } from '../../rules/no-strong-parent-reference.js';
+import { fixturesDir } from '../rule-tester.js';
+
+// The shared createRuleTester() lists the .ts fixtures both in allowDefaultProject and in the
+// fixtures tsconfig, which the project service rejects; here only JS and TSX files
+// (which the project service does not pick up from that tsconfig) use the default project.
+const ruleTester = new RuleTester({
+  languageOptions: {
+    parserOptions: {
+      projectService: { allowDefaultProject: ['*.js', '*.tsx'], defaultProject: 'tsconfig.json' },
+      tsconfigRootDir: fixturesDir,
+    },
+  },
+});
+
+/** Inputs and the exact text of their suggestions; the TypeScript ones are also compiled below. */
+const rewrites = {
+  seed: {
+    input: `
+class A {
+  parent: A | null;
+  children = new Set<A>();
+  constructor(readonly name: string, parent: A | null = null) { this.parent = parent; }
+}
+`,
+    output: `
+class A {
+  get parent(): A | null {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('A.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: A | null) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent!: WeakRef<A> | null;
+  children = new Set<A>();
+  constructor(readonly name: string, parent: A | null = null) { this.parent = parent; }
+}
+`,
+  },
+  twoClass: {
+    input: `
+class Parent {
+  children: Child[] = [];
+}
+class Child {
+  parent: Parent | null = null;
+}
+`,
+    output: `
+class Parent {
+  children: Child[] = [];
+}
+class Child {
+  get parent(): Parent | null {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Child.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: Parent | null) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent: WeakRef<Parent> | null = null;
+}
+`,
+  },
+  generic: {
+    input: `
+class TreeNode<T> {
+  parent: TreeNode<T> | null = null;
+  children: TreeNode<T>[] = [];
+  constructor(readonly value: T) {}
+}
+`,
+    output: `
+class TreeNode<T> {
+  get parent(): TreeNode<T> | null {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('TreeNode.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: TreeNode<T> | null) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent: WeakRef<TreeNode<T>> | null = null;
+  children: TreeNode<T>[] = [];
+  constructor(readonly value: T) {}
+}
+`,
+  },
+  optional: {
+    input: `
+class Parent {
+  children = new Set<Child>();
+}
+class Child {
+  parent?: Parent;
+}
+`,
+    output: `
+class Parent {
+  children = new Set<Child>();
+}
+class Child {
+  get parent(): Parent | undefined {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Child.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: Parent | undefined) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent: WeakRef<Parent> | undefined;
+}
+`,
+  },
+  readonlyPrivate: {
+    input: `
+class Parent {
+  readonly children: Child[] = [];
+}
+const root = new Parent();
+class Child {
+  private readonly owner: Parent = root;
+}
+`,
+    output: `
+class Parent {
+  readonly children: Child[] = [];
+}
+const root = new Parent();
+class Child {
+  private get owner(): Parent {
+    const ref = this.#owner;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Child.owner is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  readonly #owner: WeakRef<Parent> = new WeakRef(root);
+}
+`,
+  },
+  definite: {
+    input: `
+class Panel {
+  widgets: Widget[] = [];
+}
+class Widget {
+  protected container!: Panel;
+  attach(panel: Panel): void {
+    this.container = panel;
+    panel.widgets.push(this);
+  }
+}
+`,
+    output: `
+class Panel {
+  widgets: Widget[] = [];
+}
+class Widget {
+  protected get container(): Panel {
+    const ref = this.#container;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Widget.container is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  protected set container(value: Panel) {
+    this.#container = new WeakRef(value);
+  }
+  #container!: WeakRef<Panel>;
+  attach(panel: Panel): void {
+    this.container = panel;
+    panel.widgets.push(this);
+  }
+}
+`,
+  },
+  crossFile: {
+    input: `
+import { Folder, FolderEntry } from './no-strong-parent-reference/tree.js';
+class File extends FolderEntry {
+  readonly name = 'a.txt';
+  folder: Folder | null = null;
+}
+`,
+    output: `
+import { Folder, FolderEntry } from './no-strong-parent-reference/tree.js';
+class File extends FolderEntry {
+  readonly name = 'a.txt';
+  get folder(): Folder | null {
+    const ref = this.#folder;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('File.folder is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set folder(value: Folder | null) {
+    this.#folder = value == null ? value : new WeakRef(value);
+  }
+  #folder: WeakRef<Folder> | null = null;
+}
+`,
+  },
+  peer: {
+    input: `
+class Doc {
+  body: Body | null = null;
+}
+class Body {
+  ownerDocument: Doc | null = null;
+}
+`,
+    output: `
+class Doc {
+  body: Body | null = null;
+}
+class Body {
+  get ownerDocument(): Doc | null {
+    const ref = this.#ownerDocument;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Body.ownerDocument is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set ownerDocument(value: Doc | null) {
+    this.#ownerDocument = value == null ? value : new WeakRef(value);
+  }
+  #ownerDocument: WeakRef<Doc> | null = null;
+}
+`,
+  },
+  postcss: {
+    input: `
+import { Container, Declaration } from 'postcss';
+export class Annotated extends Declaration {
+  owner: Container | undefined;
+}
+`,
+    output: `
+import { Container, Declaration } from 'postcss';
+export class Annotated extends Declaration {
+  get owner(): Container | undefined {
+    const ref = this.#owner;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Annotated.owner is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set owner(value: Container | undefined) {
+    this.#owner = value == null ? value : new WeakRef(value);
+  }
+  #owner: WeakRef<Container> | undefined;
+}
+`,
+  },
+} satisfies Record<string, { input: string; output: string }>;
+
+const jsField = {
+  input: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  owner = new Parent();
+}
+`,
+  output: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  get owner() {
+    const ref = this.#owner;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Child.owner is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set owner(value) {
+    this.#owner = new WeakRef(value);
+  }
+  #owner = new WeakRef(new Parent());
+}
+`,
+};
+
+// The rule tester bundles its own copy of @typescript-eslint/utils, whose RuleModule type differs
+// from ours only by identity; the explicit type arguments keep the cases checked.
+ruleTester.run<MessageIds, Options>('no-strong-parent-reference', rule as never, {
+  valid: [
+    // A chain upward with nothing downward holds nothing both ways.
+    `
+class Cursor {
+  parent: Cursor | null = null;
+}
+`,
+    // Linked list: prev/next are 1:1 and neither name marks a back reference.
+    `
+class ListNode {
+  prev: ListNode | null = null;
+  next: ListNode | null = null;
+}
+`,
+    // A WeakRef back edge is what the rule asks for.
+    `
+class Parent { children: Child[] = []; }
+class Child {
+  #parent: WeakRef<Parent> | null = null;
+  parentRef: WeakRef<Parent> | null = null;
+}
+`,
+    // The parent holds its children only weakly.
+    `
+class Parent { children = new WeakSet<Child>(); byKey = new WeakMap<object, Child>(); }
+class Child { parent: Parent | null = null; }
+`,
+    // An accessor without a strong backing field.
+    `
+class Parent { children: Child[] = []; }
+declare function lookup(id: number): Parent;
+class Child {
+  constructor(private readonly parentId: number) {}
+  get parent(): Parent { return lookup(this.parentId); }
+}
+`,
+    // Static members belong to the class, not to instances.
+    `
+class Parent { children: Child[] = []; }
+class Child { static parent: Parent | null = null; }
+`,
+    // any, unknown, primitives and functions are not object references.
+    `
+class Parent { children: Child[] = []; }
+class Child {
+  a: any;
+  b: unknown;
+  c = 1;
+  parent: () => Parent = () => new Parent();
+  factory: typeof Parent = Parent;
+}
+`,
+    // The downward (collection) half alone.
+    `
+class Child { name = ''; }
+class Parent {
+  children: Child[] = [];
+  index = new Map<string, Child>();
+}
+`,
+    // The target holds the owner only through a method or a getter.
+    `
+class Child { parent: Parent | null = null; }
+class Parent {
+  children(): Child[] { return []; }
+  get first(): Child[] { return []; }
+}
+`,
+    // A 1:1 pair whose names do not mark a back reference.
+    `
+class A { peer: B | null = null; }
+class B { peer: A | null = null; }
+`,
+    // Object types nested in a parameter are not class shapes.
+    `
+class Parent { children: Child[] = []; }
+class Child {}
+function attach(options: { parent: Parent; child: Child }): void { options.parent.children.push(options.child); }
+`,
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child { parent: Parent | null = null; }
+`,
+      options: [{ ignore: ['Parent'] }],
+      name: 'The ignore option, by the parent\'s type name',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child { parent: Parent | null = null; }
+`,
+      options: [{ ignore: ['Child'] }],
+      name: 'The ignore option, by the owner\'s type name',
+    },
+    {
+      code: `
+import { Container, Declaration } from 'postcss';
+export class Annotated extends Declaration {
+  owner: Container | undefined;
+}
+`,
+      options: [{ ignore: ['Container'] }],
+      name: 'The ignore option with a type from node_modules (postcss\'s Container holds its nodes)',
+    },
+    {
+      code: `
+import { Registry, type Listener } from './no-strong-parent-reference/tree.js';
+class Logger implements Listener {
+  constructor(readonly registry: Registry) {}
+  handle(): void {}
+}
+`,
+      options: [{ maxDepth: 2 }],
+      name: 'maxDepth bounds how many collection layers are looked through (this one needs three)',
+    },
+    {
+      code: `
+class Doc { body: Body | null = null; }
+class Body { ownerDocument: Doc | null = null; }
+`,
+      options: [{ backReferenceNames: ['peer'] }],
+      name: 'backReferenceNames replaces the default list',
+    },
+    {
+      filename: 'no-strong-parent-reference/file-shapes.d.ts',
+      code: `
+export declare class DeclaredNode {
+  parent: DeclaredNode | null;
+  children: DeclaredNode[];
+}
+`,
+      name: 'A .d.ts file is skipped unless checkDeclarationFiles is on',
+    },
+    {
+      filename: 'file.js',
+      code: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  constructor() {
+    const attach = function () { this.parent = new Parent(); };
+    attach.call({});
+  }
+}
+`,
+      name: 'JS: `this.x` written inside a nested function is not a member of the class',
+    },
+    // An intersection whose members hold nothing of the owner.
+    `
+interface Named { name: string; }
+class Tag { label = ''; }
+class Item { parent: Named & Tag = Object.assign(new Tag(), { name: '' }); }
+`,
+  ],
+  invalid: [
+    {
+      code: rewrites.seed.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 9,
+          data: { owner: 'A', property: 'parent', target: 'A', downOwner: 'A', downProperty: 'children', held: 'A' },
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'parent' }, output: rewrites.seed.output }],
+        },
+      ],
+      name: 'The seed\'s class: a self-referential tree',
+    },
+    {
+      code: rewrites.twoClass.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 9,
+          data: {
+            owner: 'Child',
+            property: 'parent',
+            target: 'Parent',
+            downOwner: 'Parent',
+            downProperty: 'children',
+            held: 'Child',
+          },
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'parent' }, output: rewrites.twoClass.output }],
+        },
+      ],
+      name: 'Two classes: the child\'s parent field is reported, not the parent\'s children',
+    },
+    {
+      code: rewrites.generic.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 9,
+          data: {
+            owner: 'TreeNode',
+            property: 'parent',
+            target: 'TreeNode',
+            downOwner: 'TreeNode',
+            downProperty: 'children',
+            held: 'TreeNode',
+          },
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'parent' }, output: rewrites.generic.output }],
+        },
+      ],
+      name: 'Generic class',
+    },
+    {
+      code: rewrites.optional.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'parent' }, output: rewrites.optional.output }],
+        },
+      ],
+      name: 'Optional field, parent held in a Set',
+    },
+    {
+      code: rewrites.readonlyPrivate.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [
+            { messageId: 'useWeakRef', data: { property: 'owner' }, output: rewrites.readonlyPrivate.output },
+          ],
+        },
+      ],
+      name: 'A private readonly field with an initializer: a private getter only',
+    },
+    {
+      code: rewrites.definite.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [
+            { messageId: 'useWeakRef', data: { property: 'container' }, output: rewrites.definite.output },
+          ],
+        },
+      ],
+      name: 'A protected definite field written by a method through the setter',
+    },
+    {
+      code: rewrites.crossFile.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 9,
+          data: {
+            owner: 'File',
+            property: 'folder',
+            target: 'Folder',
+            downOwner: 'Folder',
+            downProperty: 'entries',
+            held: 'FolderEntry',
+          },
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'folder' }, output: rewrites.crossFile.output }],
+        },
+      ],
+      name: 'Cross-file: the parent class and the child\'s abstract base come from a fixture module',
+    },
+    {
+      code: rewrites.peer.input,
+      errors: [
+        {
+          messageId: 'strongPeer',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 16,
+          data: {
+            owner: 'Body',
+            property: 'ownerDocument',
+            target: 'Doc',
+            downOwner: 'Doc',
+            downProperty: 'body',
+            held: 'Body',
+          },
+          suggestions: [
+            { messageId: 'useWeakRef', data: { property: 'ownerDocument' }, output: rewrites.peer.output },
+          ],
+        },
+      ],
+      name: '1:1 with a back-reference name: only the named side is reported',
+    },
+    {
+      code: `
+import type { Scene, SceneObject } from './no-strong-parent-reference/tree.js';
+interface Mesh extends SceneObject {
+  scene: Scene;
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          data: { owner: 'Mesh', property: 'scene', target: 'Scene', downOwner: 'Scene', downProperty: 'objects', held: 'SceneObject' },
+        },
+      ],
+      name: 'Cross-file interfaces: Scene.objects holds SceneObject, a base of the owner',
+    },
+    {
+      code: `
+import { Registry, type Listener } from './no-strong-parent-reference/tree.js';
+class Logger implements Listener {
+  constructor(readonly registry: Registry) {}
+  handle(): void {}
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 24, endLine: 4, endColumn: 32 }],
+      name: 'Cross-file, three collection layers deep (Map<string, Map<string, Listener[]>>)',
+    },
+    {
+      code: `
+import { Container, Declaration } from 'postcss';
+export class Annotated extends Declaration {
+  owner: Container | undefined;
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          // postcss declares the classes as Container_ and Declaration_ and exports them renamed.
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'owner' }, output: rewrites.postcss.output }],
+          data: {
+            owner: 'Annotated',
+            property: 'owner',
+            target: 'Container_',
+            downOwner: 'Container_',
+            downProperty: 'nodes',
+            held: 'Declaration_',
+          },
+        },
+      ],
+      name: 'A type from node_modules: postcss\'s Container holds Declaration in `nodes`',
+    },
+    {
+      code: `
+class Panel { widgets: Widget[] = []; }
+class Widget<P extends Panel = Panel> {
+  constructor(public container: P) {}
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 22, endLine: 4, endColumn: 31 }],
+      name: 'A type parameter constrained to the parent class, as a constructor parameter property',
+    },
+    {
+      code: `
+class Item { declare list: List<Item> | null; }
+class List<T extends Item> { items: T[] = []; }
+`,
+      errors: [{ messageId: 'strongParent', line: 2, column: 22, endLine: 2, endColumn: 26 }],
+      name: 'The children collection holds a type parameter constrained to the child',
+    },
+    {
+      code: `
+class Base { id = 0; }
+class Widget extends Base { declare parent: Panel | null; }
+class Panel { children: Base[] = []; }
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 37, endLine: 3, endColumn: 43 }],
+      name: 'The owner\'s base class is what the parent holds',
+    },
+    {
+      code: `
+class ContainerBase { items: Item[] = []; }
+class Box extends ContainerBase {}
+class Item { declare box: Box | null; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 25,
+          data: { owner: 'Item', property: 'box', target: 'Box', downOwner: 'ContainerBase', downProperty: 'items', held: 'Item' },
+        },
+      ],
+      name: 'The parent inherits its collection from a base class',
+    },
+    {
+      code: `
+class Shape { declare group: Group | null; }
+class Circle extends Shape { r = 1; }
+class Group { circles: Circle[] = []; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 2,
+          column: 23,
+          endLine: 2,
+          endColumn: 28,
+          data: { owner: 'Shape', property: 'group', target: 'Group', downOwner: 'Group', downProperty: 'circles', held: 'Circle' },
+        },
+      ],
+      name: 'The parent holds a subclass of the owner',
+    },
+    {
+      code: `
+interface TreeItem { id: number; }
+class Leaf implements TreeItem {
+  id = 0;
+  declare tree: Tree | null;
+}
+class Tree { nodes: TreeItem[] = []; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 15,
+          data: { owner: 'Leaf', property: 'tree', target: 'Tree', downOwner: 'Tree', downProperty: 'nodes', held: 'TreeItem' },
+        },
+      ],
+      name: 'The parent holds an interface the owner implements',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+interface Tagged { tag: string; }
+class Child { declare parent: (Parent & Tagged) | null; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 29,
+          data: {
+            owner: 'Child',
+            property: 'parent',
+            target: 'Parent & Tagged',
+            downOwner: 'Parent',
+            downProperty: 'children',
+            held: 'Child',
+          },
+        },
+      ],
+      name: 'An intersection typed parent: one member holds the children',
+    },
+    {
+      code: `
+class Base { id = 0; }
+type Host = Base & { kids: Kid[] };
+class Kid { declare host: Host | null; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 25,
+          data: { owner: 'Kid', property: 'host', target: 'Host', downOwner: 'Host', downProperty: 'kids', held: 'Kid' },
+        },
+      ],
+      name: 'An intersection alias holding the children in its literal part',
+    },
+    {
+      code: `
+interface Marked { mark: true; }
+class Parent { children: (Child & Marked)[] = []; }
+class Child { declare parent: Parent | null; }
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 23, endLine: 4, endColumn: 29 }],
+      name: 'Intersection in the collection\'s element type',
+    },
+    {
+      code: `
+class Parent { groups = new Map<string, Child[]>(); }
+class Child { declare parent: Parent | null; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 29,
+          data: { owner: 'Child', property: 'parent', target: 'Parent', downOwner: 'Parent', downProperty: 'groups', held: 'Child' },
+        },
+      ],
+      name: 'Nested collections: Map<string, Child[]>',
+    },
+    {
+      code: `
+class Parent { byId: Record<string, Child> = {}; }
+class Child { declare parent: Parent | null; }
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 23, endLine: 3, endColumn: 29 }],
+      name: 'Record',
+    },
+    {
+      code: `
+interface Parent { slots: { [name: string]: Child | undefined }; }
+class Child { declare parent: Parent | null; }
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 23, endLine: 3, endColumn: 29 }],
+      name: 'Index signature',
+    },
+    {
+      code: `
+class Pair { sides: [Side, Side] = [new Side(), new Side()]; }
+class Side { declare parent: Pair | null; }
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 22, endLine: 3, endColumn: 28 }],
+      name: 'Tuple',
+    },
+    {
+      code: `
+class A { readonly children: readonly Child[] = []; }
+class B { members: ReadonlySet<Child> = new Set(); }
+class C { weights: ReadonlyMap<Child, number> = new Map(); }
+class Child {
+  declare parent: A | null;
+  declare owner: B | null;
+  declare container: C | null;
+}
+`,
+      errors: [
+        { messageId: 'strongParent', line: 6, column: 11, endLine: 6, endColumn: 17 },
+        { messageId: 'strongParent', line: 7, column: 11, endLine: 7, endColumn: 16 },
+        { messageId: 'strongParent', line: 8, column: 11, endLine: 8, endColumn: 20 },
+      ],
+      name: 'Readonly array, ReadonlySet, ReadonlyMap keys',
+    },
+    {
+      code: `
+interface TreeItem {
+  parent: TreeItem | null;
+  children: TreeItem[];
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 3, endLine: 3, endColumn: 9 }],
+      name: 'An interface describing a tree',
+    },
+    {
+      code: `
+type TreeItem = {
+  parent: TreeItem | null;
+  readonly children: readonly TreeItem[];
+};
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 9,
+          data: {
+            owner: 'TreeItem',
+            property: 'parent',
+            target: 'TreeItem',
+            downOwner: 'TreeItem',
+            downProperty: 'children',
+            held: 'TreeItem',
+          },
+        },
+      ],
+      name: 'An object type alias used as a class shape',
+    },
+    {
+      code: `
+class A { declare peer: B | null; }
+class B { declare peer: A | null; }
+`,
+      options: [{ backReferenceNames: ['peer'] }],
+      errors: [
+        { messageId: 'strongPeer', line: 2, column: 19, endLine: 2, endColumn: 23 },
+        { messageId: 'strongPeer', line: 3, column: 19, endLine: 3, endColumn: 23 },
+      ],
+      name: '1:1 with a custom back-reference name',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child {
+  constructor(public parent: Parent) {}
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 22, endLine: 4, endColumn: 28, suggestions: [] }],
+      name: 'Parameter properties are reported without a suggestion',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child {
+  readonly parent: Parent;
+  constructor(parent: Parent) { this.parent = parent; }
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 12, endLine: 4, endColumn: 18, suggestions: [] }],
+      name: 'A readonly field written in the constructor is reported without a suggestion',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Base { declare parent: Parent | null; }
+class Child extends Base { parent: Parent | null = null; }
+`,
+      errors: [
+        { messageId: 'strongParent', line: 3, column: 22, endLine: 3, endColumn: 28, suggestions: [] },
+        { messageId: 'strongParent', line: 4, column: 28, endLine: 4, endColumn: 34, suggestions: [] },
+      ],
+      name: 'A declared-only field, and a field redeclared over an inherited one (it cannot become an accessor)',
+    },
+    {
+      code: `
+const TreeItem = class {
+  declare parent: InstanceType<typeof TreeItem> | null;
+  children: InstanceType<typeof TreeItem>[] = [];
+};
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 17,
+          data: {
+            owner: 'TreeItem',
+            property: 'parent',
+            target: 'TreeItem',
+            downOwner: 'TreeItem',
+            downProperty: 'children',
+            held: 'TreeItem',
+          },
+        },
+      ],
+      name: 'A class expression takes the variable\'s name',
+    },
+    {
+      code: `
+class TreeItem {
+  declare parent: this | null;
+  children: this[] = [];
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 11, endLine: 3, endColumn: 17 }],
+      name: 'Polymorphic this',
+    },
+    {
+      code: `
+class Drive { label = ''; }
+class Folder { entries: Entry[] = []; }
+class Entry { declare parent: Drive | Folder | null; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 29,
+          data: { owner: 'Entry', property: 'parent', target: 'Folder', downOwner: 'Folder', downProperty: 'entries', held: 'Entry' },
+        },
+      ],
+      name: 'A union of possible parents: the one that holds children counts',
+    },
+    {
+      code: `
+class Subscription {
+  declare parentage: Subscription[] | Subscription | null;
+  finalizers: Subscription[] = [];
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 20,
+          data: {
+            owner: 'Subscription',
+            property: 'parentage',
+            target: 'Subscription',
+            downOwner: 'Subscription',
+            downProperty: 'finalizers',
+            held: 'Subscription',
+          },
+        },
+      ],
+      name: 'A property that is one parent or many (rxjs\'s _parentage shape)',
+    },
+    {
+      code: `
+class Parent { first: Child | null = null; children: Child[] = []; }
+class Child { declare parent: Parent | null; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 29,
+          data: { owner: 'Child', property: 'parent', target: 'Parent', downOwner: 'Parent', downProperty: 'children', held: 'Child' },
+        },
+      ],
+      name: 'A collection edge wins over a single one in the message',
+    },
+    {
+      code: `
+class TreeItem {
+  declare parent: TreeItem | null;
+  declare firstChild: TreeItem | null;
+}
+`,
+      errors: [
+        {
+          messageId: 'strongPeer',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 17,
+          data: {
+            owner: 'TreeItem',
+            property: 'parent',
+            target: 'TreeItem',
+            downOwner: 'TreeItem',
+            downProperty: 'firstChild',
+            held: 'TreeItem',
+          },
+        },
+      ],
+      name: 'A self reference beside a single self link: the named side is the back reference',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child { accessor parent: Parent | null = null; }
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 24, endLine: 3, endColumn: 30 }],
+      name: 'Auto-accessor fields have a strong backing store',
+    },
+    {
+      filename: 'file.js',
+      code: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  /** @param {Parent} parent */
+  constructor(parent) {
+    this.parent = parent;
+  }
+  /** @param {Parent} next */
+  move(next) {
+    this.parent = next;
+  }
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 9, column: 10, endLine: 9, endColumn: 16, suggestions: [] }],
+      name: 'JS class: a `this.parent` assignment typed by JSDoc, reported once, no suggestion',
+    },
+    {
+      filename: 'file.js',
+      code: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  /** @type {Parent | null} */
+  parent = null;
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 8, column: 3, endLine: 8, endColumn: 9, suggestions: [] }],
+      name: 'JS class: a field with a JSDoc type is reported without a suggestion',
+    },
+    {
+      filename: 'file.js',
+      code: jsField.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 8,
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'owner' }, output: jsField.output }],
+        },
+      ],
+      name: 'JS class: a field whose type TypeScript infers gets the untyped rewrite',
+    },
+    {
+      filename: 'no-strong-parent-reference/file-shapes.d.ts',
+      code: `
+export declare class DeclaredNode {
+  parent: DeclaredNode | null;
+  children: DeclaredNode[];
+}
+`,
+      options: [{ checkDeclarationFiles: true }],
+      errors: [{ messageId: 'strongParent', line: 3, column: 3, endLine: 3, endColumn: 9 }],
+      name: 'checkDeclarationFiles reports inside .d.ts files, without a suggestion for declared shapes',
+    },
+    {
+      filename: 'file.tsx',
+      code: `
+class Parent { children: Child[] = []; }
+class Child { declare parent: Parent | null; }
+export const view = <div>{String(new Child().parent)}</div>;
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 23, endLine: 3, endColumn: 29 }],
+      name: 'TSX file',
+    },
+  ],
+});
+
+describe('no-strong-parent-reference suggestions', () => {
+  it('type-check under strict with lib es2022 + es2021.weakref, as their inputs do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nspr-typecheck-'));
+    const postcssTypes = fileURLToPath(new URL('../../node_modules/postcss/lib/postcss.d.ts', import.meta.url));
+    try {
+      cpSync(join(fixturesDir, 'no-strong-parent-reference'), join(dir, 'no-strong-parent-reference'), {
+        recursive: true,
+      });
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+      const files: string[] = [];
+      for (const [name, { input, output }] of Object.entries(rewrites)) {
+        for (const [kind, text] of [
+          ['input', input],
+          ['output', output],
+        ] as const) {
+          const file = join(dir, `${name}.${kind}.ts`);
+          // Each case is its own module, so class names do not clash between cases.
+          writeFileSync(file, `${text}\nexport {};\n`);
+          files.push(file);
+        }
+      }
+      const program = ts.createProgram(files, {
+        strict: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        lib: ['lib.es2022.d.ts', 'lib.es2021.weakref.d.ts'],
+        types: [],
+        noEmit: true,
+        skipLibCheck: true,
+        // The temporary directory has no node_modules of its own.
+        paths: { postcss: [postcssTypes] },
+      });
+      const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+        const where = diagnostic.file === undefined ? '' : `${diagnostic.file.fileName.slice(dir.length + 1)}: `;
+        return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+      });
+      expect(files.length).toBe(Object.keys(rewrites).length * 2);
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a broken suggestion would be caught: a WeakRef store read as the parent type fails to compile', () => {
+    const host = ts.createCompilerHost({ strict: true });
+    const source = 'class P { x = 1; }\nclass C { #p = new WeakRef(new P()); get p(): P { return this.#p; } }\n';
+    const original = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion) =>
+      fileName === 'probe.ts' ? ts.createSourceFile(fileName, source, languageVersion) : original(fileName, languageVersion);
+    const program = ts.createProgram(
+      ['probe.ts'],
+      { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.es2021.weakref.d.ts'], types: [] },
+      host,
+    );
+    expect(ts.getPreEmitDiagnostics(program).length).toBeGreaterThan(0);
+  });
+});
+
+describe('no-strong-parent-reference options schema', () => {
+  // A .d.ts file without checkDeclarationFiles makes the rule return before it asks for types,
+  // so the options can be validated by a plain Linter.
+  const verify = (options: unknown): void => {
+    const linter = new Linter();
+    linter.verify(
+      'declare class A {}',
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser },
+          plugins: { lifetime: { rules: { 'no-strong-parent-reference': rule as never } } },
+          rules: { 'lifetime/no-strong-parent-reference': ['error', options] },
+        },
+      ],
+      'types.d.ts',
+    );
+  };
+
+  it('accepts every documented option', () => {
+    expect(() => {
+      verify({ backReferenceNames: ['up'], ignore: ['Node'], checkDeclarationFiles: false, maxDepth: 2 });
+    }).not.toThrow();
+  });
+
+  it.each([
+    [{ unknownOption: true }, /should NOT have additional properties/],
+    [{ backReferenceNames: 'parent' }, /"parent" should be array/],
+    [{ backReferenceNames: [''] }, /should NOT be shorter than 1 characters/],
+    [{ backReferenceNames: ['parent', 'parent'] }, /duplicate items/],
+    [{ ignore: [1] }, /Value 1 should be string/],
+    [{ checkDeclarationFiles: 'yes' }, /"yes" should be boolean/],
+    [{ maxDepth: 0 }, /should be >= 1/],
+    [{ maxDepth: 1.5 }, /should be integer/],
+  ])('rejects %j', (options, message) => {
+    expect(() => {
+      verify(options);
+    }).toThrow(message);
+  });
+});

@@ -311,6 +311,15 @@ function jscodeshiftSummary(output) {
   return { errors: count('errors'), unmodified: count('unmodified'), skipped: count('skipped'), ok: count('ok') };
 }
 
+/** The weak-parent CLI ends with `changed: N`, `unchanged: N`, `skipped: N`, `failed: N` lines. */
+function cliSummary(output) {
+  const count = (label) => {
+    const match = new RegExp(`^\\s*${label}:\\s+(\\d+)`, 'm').exec(output);
+    return match === null ? null : Number(match[1]);
+  };
+  return { changed: count('changed'), unchanged: count('unchanged'), skipped: count('skipped'), failed: count('failed') };
+}
+
 async function codemod(options) {
   const cli = path.join(root, 'dist/src/cli.js');
   if (!fs.existsSync(cli)) return { skipped: 'dist/src/cli.js does not exist yet (the weak-parent CLI has not landed)' };
@@ -337,7 +346,8 @@ async function codemod(options) {
         log(`codemod run ${String(i + 1)}/${String(options.codemodRuns)}: ${name}`);
         const result = await runNode(commands[name], { cwd: scratch });
         if (result.code !== 0) throw new Error(`${name} failed (exit ${String(result.code)}):\n${(result.stderr || result.stdout).slice(-3000)}`);
-        round[name] = { wallMs: result.wallMs, summary: jscodeshiftSummary(result.stdout + result.stderr), tail: result.stdout.trim().split('\n').slice(-6) };
+        const output = result.stdout + result.stderr;
+        round[name] = { wallMs: result.wallMs, summary: name === 'weak-parent' ? cliSummary(output) : jscodeshiftSummary(output) };
       }
       rounds.push(round);
     }
@@ -348,7 +358,7 @@ async function codemod(options) {
       weakParentMs: summary(rounds.map((r) => r['weak-parent'].wallMs)),
       parseOnlyMs: summary(rounds.map((r) => r['parse-only'].wallMs)),
       ratio: summary(rounds.map((r) => r['weak-parent'].wallMs / r['parse-only'].wallMs)),
-      lastOutput: { 'weak-parent': rounds.at(-1)?.['weak-parent'].tail, 'parse-only': rounds.at(-1)?.['parse-only'].summary },
+      files: { 'weak-parent': rounds.at(-1)?.['weak-parent'].summary, 'parse-only': rounds.at(-1)?.['parse-only'].summary },
       commands: {
         'weak-parent': `node dist/src/cli.js weak-parent --dry --cpus=${String(options.cpus)} <copy of three/src>`,
         'parse-only': `jscodeshift -t bench/parse-only-transform.mjs --no-babel --dry --cpus=${String(options.cpus)} --extensions=js,jsx,mjs,cjs,ts,tsx <copy of three/src>`,
@@ -515,6 +525,9 @@ function tables(results) {
       ['weak-parent CLI (ms)', cell(c.weakParentMs)],
       ['jscodeshift parse-only (ms)', cell(c.parseOnlyMs)],
       ['ratio weak-parent / parse-only', cell(c.ratio, 2)],
+      ['weak-parent files: changed / unchanged / skipped unparsed / failed',
+        ['changed', 'unchanged', 'skipped', 'failed'].map((k) => String(c.files['weak-parent']?.[k] ?? 'n/a')).join(' / ')],
+      ['parse-only files: parsed / errors', `${String(c.files['parse-only']?.skipped ?? 'n/a')} / ${String(c.files['parse-only']?.errors ?? 'n/a')}`],
     ]);
   }
   const s = sections.scaling;
@@ -613,7 +626,10 @@ async function main() {
   }
   console.log(`\n(${String(results.durationSeconds)} s)`);
   if (options.out !== '-') {
-    fs.writeFileSync(path.resolve(root, options.out), `${JSON.stringify(results, null, 2)}\n`);
+    // No absolute paths of this machine in a committed file: the repository root and the temp
+    // directory (error messages may mention either) become placeholders.
+    const json = JSON.stringify(results, null, 2).replaceAll(root, '.').replaceAll(os.tmpdir(), '<tmpdir>');
+    fs.writeFileSync(path.resolve(root, options.out), `${json}\n`);
     log(`wrote ${options.out}`);
   }
   if (Object.keys(results.errors).length > 0) process.exitCode = 1;

@@ -603,7 +603,9 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
   };
 
   const classes = collectClasses(program);
+  if (classes.length === 0) return { output: source, reports, rewritten };
   const redeclared = redeclaringSubclasses(classes, context.fields);
+  const reflective = reflectiveUses(program, context.fields);
   for (const info of classes) {
     if (info.ambient) continue;
     const members = children(child(info.node, 'body'), 'body');
@@ -673,6 +675,13 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
       if (subclass) {
         leaveAlone(
           `the subclass ${subclass.name} at line ${String(lineOf(subclass.node))} declares \`${fieldName}\` as a field again, which an accessor here would conflict with`,
+        );
+        continue;
+      }
+      const byName = reflective.get(fieldName);
+      if (byName) {
+        leaveAlone(
+          `line ${String(lineOf(byName))} looks for an own property named '${fieldName}' (comparing a key or asking for own properties), and after the rewrite \`${fieldName}\` is no longer an own property; review that code, then rewrite by hand`,
         );
         continue;
       }
@@ -771,6 +780,36 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
   }
 
   return { output: applyEdits(source, edits), reports, rewritten };
+}
+
+const EQUALITY_OPERATORS = new Set(['===', '==', '!==', '!=']);
+const OWN_PROPERTY_CALLS = /(?:^|\.)(?:hasOwnProperty|hasOwn|getOwnPropertyDescriptor|propertyIsEnumerable)$/;
+
+/**
+ * Code that treats a field as an own property by its name, such as a copy loop that checks
+ * `key === 'parent'` or `hasOwnProperty('parent')`. Such code usually walks instances through
+ * another variable, so the per-class `this` checks cannot see it.
+ */
+function reflectiveUses(program: AstNode, fields: readonly string[]): Map<string, AstNode> {
+  const found = new Map<string, AstNode>();
+  const visit = (node: AstNode): void => {
+    let candidates: AstNode[] = [];
+    if (node.type === 'BinaryExpression' && EQUALITY_OPERATORS.has(text(node, 'operator') ?? '')) {
+      candidates = [child(node, 'left'), child(node, 'right')].filter((operand) => operand !== undefined);
+    } else if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
+      const callee = child(node, 'callee');
+      const property = child(callee, 'property');
+      const name = callee?.type === 'Identifier' ? text(callee, 'name') : text(property, 'name');
+      if (name !== undefined && OWN_PROPERTY_CALLS.test(name)) candidates = children(node, 'arguments');
+    }
+    for (const candidate of candidates) {
+      const value = stringValue(candidate);
+      if (value !== undefined && fields.includes(value) && !found.has(value)) found.set(value, candidate);
+    }
+    forEachChild(node, visit);
+  };
+  visit(program);
+  return found;
 }
 
 /** `Base.field` → a subclass in the same file that declares `field` itself (declare/override). */

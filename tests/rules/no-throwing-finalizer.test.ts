@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -20,16 +22,38 @@ const ruleTester = new RuleTester({
 // with; they describe the same shape.
 const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
+/** The ```ts block under a heading of the rule's doc, so the documented examples stay true. */
+function docExample(heading: string): string {
+  const doc = readFileSync(new URL('../../docs/rules/no-throwing-finalizer.md', import.meta.url), 'utf8');
+  const start = doc.indexOf(`### ${heading}`);
+  const match = /```ts\n([\s\S]*?)```/.exec(doc.slice(start));
+  if (start < 0 || !match?.[1]) throw new Error(`no example under "${heading}"`);
+  return match[1];
+}
+
 const CATCH = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
 
 ruleTester.run('no-throwing-finalizer', testedRule, {
   valid: [
+    { code: docExample('✅ Correct'), name: 'the correct example of the docs' },
     // The default `allow` list: Map#delete and console.*.
     `
 const cache = new Map<string, WeakRef<object>>();
 const registry = new FinalizationRegistry<string>((key) => {
   cache.delete(key);
   console.log(key);
+});
+`,
+    // Promise#catch/finally are in the defaults: they never throw, and the optional chain guards
+    // the missing entry.
+    `
+const pending = new Map<string, Promise<void>>();
+new FinalizationRegistry<string>((key) => {
+  pending
+    .get(key)
+    ?.catch(() => {})
+    .finally(() => {});
+  pending.delete(key);
 });
 `,
     // A catch that swallows makes the try block safe.
@@ -182,6 +206,12 @@ export const registry = new ForwardRegistry<string>((key) => console.log(key));
 `,
   ],
   invalid: [
+    {
+      code: docExample('❌ Incorrect'),
+      // closeSync; throw; the non-null assertion; async + await + flush; drop.
+      errors: 7,
+      name: 'the incorrect example of the docs',
+    },
     {
       code: `
 const registry = new FinalizationRegistry<string>((key) => {

@@ -34,7 +34,10 @@ export function mayInvolveFinalizationRegistry(sourceText: string): boolean {
 
 const registryTypeCache = new WeakMap<ts.Type, boolean>();
 
-/** True for FinalizationRegistry<T>, its aliases and subclasses (cached per type). */
+/**
+ * True for FinalizationRegistry<T>, its aliases and subclasses, and unions with at least one
+ * such member (cached per type).
+ */
 export function isFinalizationRegistryType(type: ts.Type, checker: ts.TypeChecker): boolean {
   const cached = registryTypeCache.get(type);
   if (cached !== undefined) return cached;
@@ -48,9 +51,10 @@ export function isFinalizationRegistryType(type: ts.Type, checker: ts.TypeChecke
 function computeIsRegistryType(type: ts.Type, checker: ts.TypeChecker, depth: number): boolean {
   if (depth > 8) return false;
   if (type.isUnion()) {
-    // `FinalizationRegistry<T> | undefined` (an optional field) still is a registry once present.
-    const present = type.types.filter((part) => (part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) === 0);
-    return present.length > 0 && present.every((part) => isFinalizationRegistryType(part, checker));
+    // `FinalizationRegistry<T> | undefined` (an optional field) is a registry once present, and
+    // so is wasm-bindgen's `typeof FinalizationRegistry === 'undefined' ? { register() {}, ... }
+    // : new FinalizationRegistry(...)`: a register call on it registers wherever registries exist.
+    return type.types.some((part) => isFinalizationRegistryType(part, checker));
   }
   if (type.isIntersection()) return type.types.some((part) => isFinalizationRegistryType(part, checker));
   if ((type.flags & ts.TypeFlags.TypeParameter) !== 0) {
@@ -358,7 +362,14 @@ export function getRegistryConstruction(
     initializer = declaration.right;
   }
   if (initializer === undefined) return undefined;
-  const estree = toEsTree(skipOuterTsExpressions(initializer), services);
+  let expression = skipOuterTsExpressions(initializer);
+  if (ts.isConditionalExpression(expression)) {
+    // Feature-detected registries: exactly one branch constructs the registry.
+    const branches = [expression.whenTrue, expression.whenFalse].map(skipOuterTsExpressions).filter(ts.isNewExpression);
+    if (branches.length !== 1 || branches[0] === undefined) return undefined;
+    expression = branches[0];
+  }
+  const estree = toEsTree(expression, services);
   return estree?.type === AST_NODE_TYPES.NewExpression ? estree : undefined;
 }
 

@@ -189,6 +189,24 @@ pool.unregister({});`,
       ],
     },
     {
+      // wasm-bindgen glue: a feature-detected registry with a no-op fallback object.
+      filename: 'file.js',
+      code: `const Finalization = typeof FinalizationRegistry === 'undefined'
+  ? { register: () => {}, unregister: () => {} }
+  : new FinalizationRegistry((ptr) => { void ptr; });
+export class Thing {
+  constructor() { this.ptr = 1; Finalization.register(this, this.ptr, this); }
+  free() { Finalization.unregister(this); }
+}`,
+      errors: [
+        { messageId: 'callback', line: 3, column: 30 },
+        { messageId: 'registryCallback', line: 3, column: 30 },
+        { messageId: 'registryCallback', line: 3, column: 30 },
+        { messageId: 'call', data: { kind: 'register' }, line: 5, column: 33 },
+        { messageId: 'call', data: { kind: 'unregister' }, line: 6, column: 12 },
+      ],
+    },
+    {
       // JS file: registry assigned to this.registry in a constructor.
       filename: 'file.js',
       code: `export class Owner {

@@ -1,16 +1,14 @@
 // A cleanup callback that can throw: in Node an exception thrown by a FinalizationRegistry
 // callback is an uncaught exception and ends the process with exit code 1.
-interface Handle {
-  id: number;
-  pool: Map<number, { release(): void }> | undefined;
-}
+const liveByKind = new Map<string, number>();
 
-const registry = new FinalizationRegistry((handle: Handle) => {
-  const entry = handle.pool?.get(handle.id);
-  if (entry === undefined) throw new Error(`handle ${String(handle.id)} was never pooled`);
-  entry.release();
+const registry = new FinalizationRegistry((kind: string) => {
+  const live = liveByKind.get(kind);
+  if (live === undefined) throw new Error(`no live objects of kind ${kind}`);
+  liveByKind.set(kind, live - 1);
 });
 
-export function track(owner: object, handle: Handle): void {
-  registry.register(owner, handle);
+export function track(owner: object, kind: string): void {
+  liveByKind.set(kind, (liveByKind.get(kind) ?? 0) + 1);
+  registry.register(owner, kind);
 }

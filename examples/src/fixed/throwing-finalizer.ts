@@ -1,20 +1,18 @@
 // The same bookkeeping with a callback that cannot let an error escape.
-interface Handle {
-  id: number;
-  pool: Map<number, { release(): void }> | undefined;
-}
+const liveByKind = new Map<string, number>();
 
-const registry = new FinalizationRegistry((handle: Handle) => {
+const registry = new FinalizationRegistry((kind: string) => {
   try {
-    const entry = handle.pool?.get(handle.id);
-    if (entry === undefined) throw new Error(`handle ${String(handle.id)} was never pooled`);
-    entry.release();
+    const live = liveByKind.get(kind);
+    if (live === undefined) throw new Error(`no live objects of kind ${kind}`);
+    liveByKind.set(kind, live - 1);
   } catch (error) {
     // A finalizer must never throw: report and carry on.
     console.error('cleanup failed', error);
   }
 });
 
-export function track(owner: object, handle: Handle): void {
-  registry.register(owner, handle);
+export function track(owner: object, kind: string): void {
+  liveByKind.set(kind, (liveByKind.get(kind) ?? 0) + 1);
+  registry.register(owner, kind);
 }

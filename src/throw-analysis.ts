@@ -86,6 +86,8 @@ export function createThrowAnalyzer(
   }
 
   function sitesOf(fn: AnalyzedFunction, depth: number): readonly ThrowSite[] {
+    // Calling a generator only creates an iterator: none of its body runs yet.
+    if (fn.generator) return [];
     const cached = cache.get(fn)?.get(depth);
     if (cached) return cached;
     // A recursive helper adds nothing new: its sites are found on the first visit.
@@ -181,6 +183,10 @@ export function createThrowAnalyzer(
         return;
       case AST_NODE_TYPES.CallExpression:
         walkCall(node, state);
+        return;
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        walkChildren(node, state);
+        if (!isAllowedCallee(node.tag)) state.sites.push({ kind: 'call', node, name: nameOf(node.tag) });
         return;
       case AST_NODE_TYPES.NewExpression: {
         walk(node.callee, state);

@@ -131,6 +131,15 @@ function forget(key: string): void {
 }
 new FinalizationRegistry<string>((key) => forget(key));
 `,
+    // Calling a generator runs none of its body.
+    `
+function* keysOf(prefix: string): Generator<string> {
+  throw new Error(prefix);
+}
+new FinalizationRegistry<string>((key) => {
+  keysOf(key);
+});
+`,
     // Recursion through a helper terminates.
     `
 function countdown(n: number): void {
@@ -206,6 +215,40 @@ export const registry = new ForwardRegistry<string>((key) => console.log(key));
 `,
   ],
   invalid: [
+    {
+      code: `
+declare function sql(strings: TemplateStringsArray, ...values: unknown[]): string;
+new FinalizationRegistry<string>((key) => {
+  console.log(sql\`DELETE FROM cache WHERE key = \${key}\`);
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall',
+          data: { name: 'sql' },
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: `
+declare function sql(strings: TemplateStringsArray, ...values: unknown[]): string;
+new FinalizationRegistry<string>((key) => {
+  try {
+    console.log(sql\`DELETE FROM cache WHERE key = \${key}\`);
+  } catch {
+    ${CATCH}
+  }
+});
+`,
+            },
+          ],
+        },
+      ],
+      name: 'a tagged template is a call',
+    },
     {
       code: docExample('❌ Incorrect'),
       // closeSync; throw; the non-null assertion; async + await + flush; drop.

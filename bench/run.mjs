@@ -573,7 +573,14 @@ function printTables(results, markdown) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const options = parseOptions();
+  let options;
+  try {
+    options = parseOptions();
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)} (see --help)`);
+    process.exitCode = 2;
+    return;
+  }
   if (options.help) {
     console.log(HELP);
     return;

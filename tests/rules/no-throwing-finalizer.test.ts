@@ -33,6 +33,13 @@ function docExample(heading: string): string {
 
 const CATCH = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
 
+const incorrectExample = docExample('❌ Incorrect');
+/** The incorrect doc example with one callback body replaced by what the suggestion should make of it. */
+function incorrectExampleWith(body: string, wrapped: string): string {
+  if (!incorrectExample.includes(body)) throw new Error(`the doc example no longer contains ${body}`);
+  return incorrectExample.replace(body, () => wrapped);
+}
+
 ruleTester.run('no-throwing-finalizer', testedRule, {
   valid: [
     { code: docExample('✅ Correct'), name: 'the correct example of the docs' },
@@ -250,9 +257,93 @@ new FinalizationRegistry<string>((key) => {
       name: 'a tagged template is a call',
     },
     {
-      code: docExample('❌ Incorrect'),
-      // closeSync; throw; the non-null assertion; async + await + flush; drop.
-      errors: 7,
+      code: incorrectExample,
+      errors: [
+        {
+          messageId: 'unsafeCall',
+          data: { name: 'closeSync' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: incorrectExampleWith(
+                '  closeSync(fd); // may throw: EBADF, EIO, ...\n',
+                `  try {\n    closeSync(fd); // may throw: EBADF, EIO, ...\n  } catch {\n    ${CATCH}\n  }\n`,
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'throwStatement',
+          line: 10,
+          column: 24,
+          endLine: 10,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: incorrectExampleWith(
+                '  if (!cache.has(key)) throw new Error(`unknown key ${key}`);\n',
+                `  try {\n    if (!cache.has(key)) throw new Error(\`unknown key \${key}\`);\n  } catch {\n    ${CATCH}\n  }\n`,
+              ),
+            },
+          ],
+        },
+        {
+          messageId: 'nonNullAssertion',
+          data: { name: 'names.get(…)' },
+          line: 15,
+          column: 15,
+          endLine: 15,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: incorrectExampleWith(
+                '  console.log(names.get(key)!.first); // TypeError when the key is missing\n',
+                `  try {\n    console.log(names.get(key)!.first); // TypeError when the key is missing\n  } catch {\n    ${CATCH}\n  }\n`,
+              ),
+            },
+          ],
+        },
+        ...(['asyncCallback', 'awaitExpression', 'unsafeCall'] as const).map((messageId) => ({
+          messageId,
+          ...{
+            asyncCallback: { line: 18, column: 34, endLine: 18, endColumn: 49 },
+            awaitExpression: { data: { name: 'flush(…)' }, line: 19, column: 3, endLine: 19, endColumn: 19 },
+            unsafeCall: { data: { name: 'flush' }, line: 19, column: 9, endLine: 19, endColumn: 19 },
+          }[messageId],
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch' as const,
+              output: incorrectExampleWith(
+                '  await flush(key); // a rejection here is unhandled\n',
+                `  try {\n    await flush(key); // a rejection here is unhandled\n  } catch {\n    ${CATCH}\n  }\n`,
+              ),
+            },
+          ],
+        })),
+        {
+          messageId: 'helperCall',
+          data: { name: 'drop', inner: 'a `throw` on line 23' },
+          line: 25,
+          column: 42,
+          endLine: 25,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'wrapInTryCatch',
+              output: incorrectExampleWith(
+                '(id) => drop(id));',
+                `(id) => {\n  try {\n    drop(id);\n  } catch {\n    ${CATCH}\n  }\n});`,
+              ),
+            },
+          ],
+        },
+      ],
       name: 'the incorrect example of the docs',
     },
     {

@@ -9,19 +9,13 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 import { parse as parseTypeScript } from '@typescript-eslint/parser';
-import jscodeshift from 'jscodeshift';
 
+/** The codemod's default export, as jscodeshift calls it. */
 export type Transform = (
   file: { path: string; source: string },
-  api: { j: jscodeshift.JSCodeshift; jscodeshift: jscodeshift.JSCodeshift; stats: (name: string) => void; report: (message: string) => void },
+  api: { report: (message: string) => void },
   options: Record<string, unknown>,
-) => string | null | undefined | Promise<string | null | undefined>;
-
-/** The jscodeshift parser for a file, by extension: TypeScript files get `ts`/`tsx`, the rest `tsx` (JSX-tolerant). */
-export function parserFor(file: string): 'ts' | 'tsx' | 'babel' {
-  if (/\.(?:ts|mts|cts)$/.test(file)) return 'ts';
-  return 'tsx';
-}
+) => string | null | undefined;
 
 /** Whether a file's text is valid syntax for TypeScript's own parser (the one our rules lint with). */
 export function syntaxError(file: string, text: string): string | null {
@@ -48,33 +42,44 @@ export interface InProcessResult {
   brokenOutput: { file: string; message: string }[];
   /** Output that changes again when transformed a second time. */
   notIdempotent: string[];
+  /** Members the transform left alone and reported for review. */
+  reports: number;
   ms: number;
 }
 
-/** Applies the transform to every file in memory, never writing anything. */
-export async function transformInProcess(transform: Transform, root: string, files: readonly string[]): Promise<InProcessResult> {
-  const result: InProcessResult = { changed: [], unchanged: 0, unparsable: [], crashes: [], brokenOutput: [], notIdempotent: [], ms: 0 };
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Applies the transform to every file in memory, never writing anything. The transform parses
+ * each candidate itself and throws `WeakParentParseError` (`path:line:column: cannot parse: …`)
+ * for text it cannot read; any other throw is a crash.
+ */
+export function transformInProcess(transform: Transform, root: string, files: readonly string[]): InProcessResult {
+  const result: InProcessResult = { changed: [], unchanged: 0, unparsable: [], crashes: [], brokenOutput: [], notIdempotent: [], reports: 0, ms: 0 };
   const start = performance.now();
+  const api = {
+    report: (): void => {
+      result.reports += 1;
+    },
+  };
   for (const file of files) {
     const name = relative(root, file);
     const source = readFileSync(file, 'utf8');
-    const j = jscodeshift.withParser(parserFor(file));
-    try {
-      j(source);
-    } catch (error) {
-      result.unparsable.push({ file: name, message: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
-      continue;
-    }
-    const api = { j, jscodeshift: j, stats: (): void => undefined, report: (): void => undefined };
     let output: string | null | undefined;
     try {
-      output = await transform({ path: file, source }, api, {});
+      output = transform({ path: file, source }, api, {});
     } catch (error) {
-      result.crashes.push({
-        file: name,
-        message: error instanceof Error ? error.message : String(error),
-        stack: error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 7).join('\n') : '',
-      });
+      const message = errorText(error);
+      const parseError = error instanceof Error && error.name === 'WeakParentParseError';
+      if (parseError && !message.includes('the rewritten text')) {
+        result.unparsable.push({ file: name, message: (message.startsWith(file) ? message.slice(file.length) : message).split('\n')[0] ?? '' });
+      } else if (parseError) {
+        result.brokenOutput.push({ file: name, message });
+      } else {
+        result.crashes.push({ file: name, message, stack: error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 7).join('\n') : '' });
+      }
       continue;
     }
     if (output === null || output === undefined || output === source) {
@@ -85,10 +90,10 @@ export async function transformInProcess(transform: Transform, root: string, fil
     const broken = syntaxError(file, output);
     if (broken !== null && syntaxError(file, source) === null) result.brokenOutput.push({ file: name, message: broken });
     try {
-      const again = await transform({ path: file, source: output }, api, {});
+      const again = transform({ path: file, source: output }, api, {});
       if (again !== null && again !== undefined && again !== output) result.notIdempotent.push(name);
     } catch (error) {
-      result.crashes.push({ file: `${name} (second pass)`, message: error instanceof Error ? error.message : String(error), stack: '' });
+      result.crashes.push({ file: `${name} (second pass)`, message: errorText(error), stack: '' });
     }
   }
   result.ms = performance.now() - start;
@@ -99,24 +104,37 @@ export interface CliRun {
   exitCode: number | null;
   signal: string | null;
   ms: number;
-  /** The last lines the CLI printed (its summary). */
-  tail: string[];
+  /** The lines the CLI printed last (its summary), without the per-file lists. */
+  summary: string[];
+  /** Files the CLI itself listed as failed (`file:line: reason`). */
+  failed: string[];
   /** A JavaScript stack trace reached the terminal: an exception the CLI did not handle. */
   uncaught: boolean;
 }
 
-export function runCli(cliPath: string, args: readonly string[], cwd: string, timeoutMs = 600_000): CliRun & { stdout: string; stderr: string } {
+export function runCli(cliPath: string, args: readonly string[], cwd: string, timeoutMs = 900_000): CliRun & { stdout: string; stderr: string } {
   const start = performance.now();
   const child = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   const stdout = child.stdout;
   const stderr = child.stderr;
-  const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.trim() !== '');
+  const lines = stdout.split('\n');
+  const summary = lines.filter((line) => /^\S.*: \d+ files|^ {2}\w[\w ,]*:\s+\d+/.test(line)).map((line) => line.trim());
+  const failedAt = lines.findIndex((line) => line.startsWith('  failed:'));
+  const failed: string[] = [];
+  if (failedAt !== -1) {
+    for (const line of lines.slice(failedAt + 1)) {
+      if (!line.startsWith('    ')) break;
+      failed.push(line.trim());
+    }
+  }
   return {
     exitCode: child.status,
     signal: child.signal,
     ms: performance.now() - start,
-    tail: lines.slice(-4),
-    uncaught: /\n\s+at .+\(.+:\d+:\d+\)/.test(stderr) && !/^\s*(?:✖|failed|error)/im.test(stderr.split('\n')[0] ?? ''),
+    summary,
+    failed,
+    // The CLI reports failed files one line each; a stack trace means something escaped it.
+    uncaught: /^\s+at .+:\d+:\d+\)?$/m.test(stderr),
     stdout,
     stderr,
   };
@@ -167,5 +185,5 @@ export function runCliOnCorpus(
 }
 
 function stripOutput(run: CliRun & { stdout: string; stderr: string }): CliRun {
-  return { exitCode: run.exitCode, signal: run.signal, ms: run.ms, tail: run.tail, uncaught: run.uncaught };
+  return { exitCode: run.exitCode, signal: run.signal, ms: run.ms, summary: run.summary, failed: run.failed, uncaught: run.uncaught };
 }

@@ -134,18 +134,20 @@ async function main(): Promise<number> {
     } else {
       const transform = ((await import(pathToFileURL(transformPath).href)) as { default: Transform }).default;
       const copy = copyCorpus(files);
-      const inProcess = await transformInProcess(transform, copy.root, copy.files);
-      log(`  in process: ${String(inProcess.changed.length)} changed, ${String(inProcess.unchanged)} unchanged, ${String(inProcess.unparsable.length)} unparsable, ${String(inProcess.crashes.length)} crashes, ${String(inProcess.brokenOutput.length)} outputs that no longer parse, ${String(inProcess.notIdempotent.length)} not idempotent (${(inProcess.ms / 1000).toFixed(1)} s)`);
+      const inProcess = transformInProcess(transform, copy.root, copy.files);
+      log(`  in process: ${String(inProcess.changed.length)} changed, ${String(inProcess.unchanged)} unchanged, ${String(inProcess.unparsable.length)} unparsable, ${String(inProcess.crashes.length)} crashes, ${String(inProcess.brokenOutput.length)} outputs that no longer parse, ${String(inProcess.notIdempotent.length)} not idempotent, ${String(inProcess.reports)} members reported for review (${(inProcess.ms / 1000).toFixed(1)} s)`);
       for (const crash of inProcess.crashes.slice(0, 20)) log(`    crash ${crash.file}: ${crash.message}\n${crash.stack.replace(/^/gm, '      ')}`);
       for (const broken of inProcess.brokenOutput.slice(0, 20)) log(`    broken output ${broken.file}: ${broken.message}`);
       for (const file of inProcess.notIdempotent.slice(0, 20)) log(`    not idempotent ${file}`);
       for (const file of inProcess.unparsable) log(`    unparsable ${file.file}: ${file.message}`);
       const cli = runCliOnCorpus(cliPath, 'weak-parent', copy.root, copy.corpusDir, copy.files, new Set(inProcess.unparsable.map((file) => file.file)));
-      log(`  CLI first run: exit ${String(cli.first.exitCode)}${cli.first.signal === null ? '' : ` (${cli.first.signal})`}, ${String(cli.changed.length)} files changed, ${(cli.first.ms / 1000).toFixed(1)} s; summary: ${cli.first.tail.join(' / ')}`);
+      log(`  CLI first run: exit ${String(cli.first.exitCode)}${cli.first.signal === null ? '' : ` (${cli.first.signal})`}, ${String(cli.changed.length)} files changed, ${(cli.first.ms / 1000).toFixed(1)} s; summary: ${cli.first.summary.join(' / ')}`);
+      log(`  CLI listed as failed: ${String(cli.first.failed.length)}`);
+      for (const line of cli.first.failed.slice(0, 20)) log(`    ${line}`);
       log(`  CLI changed files that no longer parse: ${String(cli.changedNotParsing.length)}`);
       for (const file of cli.changedNotParsing.slice(0, 20)) log(`    ${file.file}: ${file.message}`);
       log(`  unparsable files the CLI touched: ${String(cli.unparsableTouched.length)}`);
-      log(`  CLI second run: exit ${String(cli.second.exitCode)}, files changed again: ${String(cli.secondRunChanged.length)}; summary: ${cli.second.tail.join(' / ')}`);
+      log(`  CLI second run: exit ${String(cli.second.exitCode)}, files changed again: ${String(cli.secondRunChanged.length)}; summary: ${cli.second.summary.join(' / ')}`);
       log(`  uncaught exceptions in the CLI: ${String(Number(cli.first.uncaught) + Number(cli.second.uncaught))}`);
       figures.codemod = { inProcess, cli };
       if (

@@ -1,5 +1,30 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../rules/no-finalizer-holding-target.js';
 import { runFinalizerTests } from '../finalizer-rule-tester.js';
+
+describe('no-finalizer-holding-target options schema', () => {
+  const verify = (code: string, ...options: unknown[]): void => {
+    new Linter().verify(code, [
+      { plugins: { lifetime: { rules: { rule } } }, rules: { 'lifetime/rule': ['error', ...options] } },
+    ] as unknown as Linter.Config[]);
+  };
+  it('takes no options', () => {
+    expect(() => {
+      verify('reg.register(a, b);', { checkTokens: true });
+    }).toThrow(/Key "lifetime\/rule"/);
+    // Valid (empty) options get as far as asking for type information.
+    expect(() => {
+      verify('reg.register(a, b);');
+    }).toThrow(/requires type information/);
+  });
+  it('returns before asking for type information in files without registry text', () => {
+    expect(() => {
+      verify('export const answer = 42;');
+    }).not.toThrow();
+  });
+});
 
 runFinalizerTests('no-finalizer-holding-target', rule, {
   valid: [

@@ -1,5 +1,34 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../rules/prefer-using-over-finalizer.js';
 import { runFinalizerTests } from '../finalizer-rule-tester.js';
+
+describe('prefer-using-over-finalizer options schema', () => {
+  // ESLint validates options before the rule asks for type information, so valid options get as
+  // far as the "requires type information" error and invalid ones stop at the schema.
+  const verify = (options: unknown): void => {
+    new Linter().verify('export {};', [
+      { plugins: { lifetime: { rules: { rule } } }, rules: { 'lifetime/rule': ['error', options] } },
+    ] as unknown as Linter.Config[]);
+  };
+  it.each([
+    [{ bogus: true }],
+    [{ cleanupMethods: 'close' }],
+    [{ cleanupMethods: ['close', 'close'] }],
+    [{ cleanupMethods: [''] }],
+    [{ allowSafetyNet: 'yes' }],
+  ])('rejects %j', (options) => {
+    expect(() => {
+      verify(options);
+    }).toThrow(/Key "lifetime\/rule"/);
+  });
+  it.each([[{}], [{ cleanupMethods: ['shutdown'] }], [{ allowSafetyNet: false }]])('accepts %j', (options) => {
+    expect(() => {
+      verify(options);
+    }).toThrow(/requires type information/);
+  });
+});
 
 runFinalizerTests('prefer-using-over-finalizer', rule, {
   valid: [

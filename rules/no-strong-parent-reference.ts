@@ -316,17 +316,32 @@ function findDownwardHalf(
   const declared = checker.getTypeOfSymbol(symbol);
   if (declared.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
 
+  const targets = graph.objectTargets(checker.getNonNullableType(declared));
+  const named = hasBackReferenceName(candidate.propertyName, backReferenceNames);
   let single: Finding | undefined;
-  for (const target of graph.objectTargets(checker.getNonNullableType(declared))) {
+  for (const target of targets) {
     // The collection half (`children: Child[]`) and weak references are the other side of the pair.
     if (graph.isWeakContainer(target) || graph.collectionElements(target) !== undefined) continue;
     if (typeNames(checker, target).some((name) => ignored.has(name))) continue;
     for (const [held, edges] of graph.heldBy(target)) {
       if (!graph.related(held, candidate.owner)) continue;
+      // In a tree of one kind of node (the property can point at the owner's kind, or at the kind
+      // the collection holds), types cannot tell up from down or sideways: `Object3D.parent` and
+      // `ArrowHelper.cone` both point at an Object3D that holds Object3D children. There only a
+      // back-reference name marks the upward edge.
+      if (!named && isHomogeneous(graph, targets, target, held, candidate.owner)) continue;
+      // A collection of a base class of the owner (`bones: Object3D[]`) is weaker evidence than a
+      // single reference from the target to the owner's family (`handModel: Object3D`): that makes
+      // the two a 1:1 pair, which only a name can orient.
+      const discountBase =
+        held !== candidate.owner &&
+        graph.basesOf(candidate.owner).has(held) &&
+        hasSingleEdgeTo(graph, target, candidate.owner, ownDeclarations);
       for (const edge of edges) {
         if (edge.property.declarations?.some((declaration) => ownDeclarations.has(declaration)) === true) continue;
+        if (discountBase && edge.viaCollection) continue;
         const finding: Finding = {
-          targetName: displayName(checker, target),
+          targetName: displayName(checker, target, candidate.writtenNames),
           downOwner: edge.declaringTypeName,
           downProperty: edge.property.getName(),
           heldName: symbolDisplayName(held),
@@ -337,8 +352,69 @@ function findDownwardHalf(
       }
     }
   }
-  if (single !== undefined && backReferenceNames.has(candidate.propertyName)) return single;
-  return undefined;
+  // 1:1: with no collection, nothing says which side owns the other but the name.
+  return named ? single : undefined;
+}
+
+/**
+ * `parent`, `parentNode`, `_parentage`, `#owner`: the name, without leading `_` or `#`, starts
+ * with one of the configured back-reference names.
+ */
+function hasBackReferenceName(name: string, backReferenceNames: ReadonlySet<string>): boolean {
+  const bare = name.replace(/^[_#]+/, '');
+  if (backReferenceNames.has(name) || backReferenceNames.has(bare)) return true;
+  for (const candidate of backReferenceNames) {
+    if (bare.startsWith(candidate)) return true;
+  }
+  return false;
+}
+
+/**
+ * In a tree of one kind of node, types cannot tell up from down or sideways: `Object3D.parent`
+ * and `ArrowHelper.cone` both point at an Object3D that holds Object3D children, and an AST
+ * node's `left: Statement` points at nodes that hold Statements. The tree is of one kind when the
+ * property can point at the owner's kind or at the kind the target holds, or when the target
+ * holds its own kind.
+ */
+function isHomogeneous(
+  graph: TypeGraph,
+  targets: readonly ts.Type[],
+  target: ts.Type,
+  held: ts.Symbol,
+  owner: ts.Symbol,
+): boolean {
+  if (targets.some((other) => typeRelatedTo(graph, other, held) || typeRelatedTo(graph, other, owner))) return true;
+  for (const [symbol, edges] of graph.heldBy(target)) {
+    if (edges.some((edge) => edge.viaCollection) && typeRelatedTo(graph, target, symbol)) return true;
+  }
+  return false;
+}
+
+/** The target holds something of the owner's family through a single (non-collection) property. */
+function hasSingleEdgeTo(
+  graph: TypeGraph,
+  target: ts.Type,
+  owner: ts.Symbol,
+  ownDeclarations: ReadonlySet<ts.Node>,
+): boolean {
+  for (const [symbol, edges] of graph.heldBy(target)) {
+    if (!graph.related(symbol, owner)) continue;
+    const single = edges.some(
+      (edge) =>
+        !edge.viaCollection &&
+        edge.property.declarations?.some((declaration) => ownDeclarations.has(declaration)) !== true,
+    );
+    if (single) return true;
+  }
+  return false;
+}
+
+function typeRelatedTo(graph: TypeGraph, type: ts.Type, symbol: ts.Symbol): boolean {
+  const parts = type.isIntersection() ? type.types : [type];
+  return parts.some((part) => {
+    const own = part.getSymbol();
+    return own !== undefined && graph.related(own, symbol);
+  });
 }
 
 /** Names a type can be listed under in `ignore`: its own, its alias, its intersection members'. */
@@ -356,10 +432,13 @@ function typeNames(checker: ts.TypeChecker, type: ts.Type): string[] {
   return names;
 }
 
-function displayName(checker: ts.TypeChecker, type: ts.Type): string {
+function displayName(checker: ts.TypeChecker, type: ts.Type, writtenNames: readonly string[] = []): string {
   if (type.aliasSymbol !== undefined) return type.aliasSymbol.getName();
   const symbol = type.getSymbol();
   if (symbol !== undefined && !type.isIntersection()) return symbolDisplayName(symbol);
+  // An instantiated generic alias loses its name in the checker; the annotation still has it.
+  const [written] = writtenNames;
+  if (writtenNames.length === 1 && written !== undefined) return written;
   return checker.typeToString(type);
 }
 

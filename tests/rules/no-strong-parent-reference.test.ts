@@ -484,6 +484,36 @@ interface Named { name: string; }
 class Tag { label = ''; }
 class Item { parent: Named & Tag = Object.assign(new Tag(), { name: '' }); }
 `,
+    // A tree of one kind of node (three's Object3D): a helper's reference to another node is a
+    // child or a sibling, not a back reference; only \`parent\` is reported (see invalid).
+    `
+class Object3D { children: Object3D[] = []; }
+class Light extends Object3D { intensity = 1; }
+class Mesh extends Object3D { geometry = ''; }
+class LightHelper extends Object3D {
+  constructor(public light: Light, readonly cone: Mesh) { super(); }
+}
+`,
+    // AST nodes whose fields are typed with the union of all nodes: children, not parents.
+    `
+type Statement = Call | Ternary | Literal;
+class Literal { value = ''; }
+class Call { args: Statement[] = []; }
+class Ternary {
+  constructor(public cond: Statement, public left: Call, public right: Statement) {}
+}
+`,
+    // A collection of the owner's base class is outweighed by a single reference back from the
+    // target: this is a 1:1 pair (three's XRHandMeshModel), and \`model\` is no back-reference name.
+    `
+class Object3D { id = 0; }
+class MeshModel {
+  constructor(public handModel: Object3D, public bones: Object3D[]) {}
+}
+class HandModel extends Object3D {
+  model: MeshModel | null = null;
+}
+`,
   ],
   invalid: [
     {
@@ -1174,6 +1204,57 @@ export const view = <div>{String(new Child().parent)}</div>;
 `,
       errors: [{ messageId: 'strongParent', line: 3, column: 23, endLine: 3, endColumn: 29 }],
       name: 'TSX file',
+    },
+    {
+      code: `
+class Object3D {
+  declare parent: Object3D | null;
+  children: Object3D[] = [];
+}
+class Light extends Object3D { intensity = 1; }
+class LightHelper extends Object3D {
+  constructor(public light: Light) { super(); }
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 11, endLine: 3, endColumn: 17 }],
+      name: 'A tree of one kind of node: the back-reference name is what marks the upward edge',
+    },
+    {
+      code: `
+class Subscription {
+  declare private _parentage: Subscription[] | Subscription | null;
+  declare private _finalizers: Subscription[] | null;
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 29,
+          data: {
+            owner: 'Subscription',
+            property: '_parentage',
+            target: 'Subscription',
+            downOwner: 'Subscription',
+            downProperty: '_finalizers',
+            held: 'Subscription',
+          },
+        },
+      ],
+      name: 'A back-reference name may carry leading underscores and a suffix (rxjs\'s _parentage)',
+    },
+    {
+      code: `
+class Node {
+  declare up: Node | null;
+  declare children: Node[];
+}
+`,
+      options: [{ backReferenceNames: ['up'] }],
+      errors: [{ messageId: 'strongParent', line: 3, column: 11, endLine: 3, endColumn: 13 }],
+      name: 'backReferenceNames also names the upward edge of a tree of one kind',
     },
   ],
 });

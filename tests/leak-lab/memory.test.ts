@@ -1,34 +1,58 @@
 // The parent/child loop of the leak lab, small: 1 MiB per node, trees of 8 nodes, 5 iterations.
-import { beforeAll, describe, expect, it } from 'vitest';
+// One `run.mjs --json` run (each variant in its own child process), which also draws the SVG.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-import { MiB, runLabJson, type LoopResult } from './child.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { MiB, runLabScript, type LoopResult } from './child.js';
 
 const PAYLOAD_MIB = 1;
 const CHILDREN = 7;
 const ITERATIONS = 5;
 
-function runLoop(variant: 'a' | 'b' | 'c'): LoopResult {
-  return runLabJson('loop.mjs', [
-    '--variant',
-    variant,
-    '--payload-mib',
-    String(PAYLOAD_MIB),
-    '--children',
-    String(CHILDREN),
-    '--iterations',
-    String(ITERATIONS),
-  ]) as LoopResult;
+interface RunOutput {
+  machine: { node: string; cpus: number };
+  memory: Record<'a' | 'b' | 'c', LoopResult>;
+  summary: { growthMiB: Record<'a' | 'b' | 'c', number>; bOverC: number };
+  finalizers?: unknown;
 }
 
 describe('leak lab: parent/child loop', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'leak-lab-test-'));
+  const svgPath = join(dir, 'chart.svg');
+  let output: RunOutput;
   let a: LoopResult;
   let b: LoopResult;
   let c: LoopResult;
 
   beforeAll(() => {
-    a = runLoop('a');
-    b = runLoop('b');
-    c = runLoop('c');
+    const result = runLabScript('run.mjs', [
+      '--part',
+      'memory',
+      '--payload-mib',
+      String(PAYLOAD_MIB),
+      '--children',
+      String(CHILDREN),
+      '--iterations',
+      String(ITERATIONS),
+      '--json',
+      '--svg',
+      svgPath,
+    ]);
+    if (result.status !== 0) throw new Error(`run.mjs exited ${String(result.status)}:\n${result.stderr}`);
+    output = JSON.parse(result.stdout) as RunOutput;
+    ({ a, b, c } = output.memory);
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports the machine and leaves the finalizer part out with --part memory', () => {
+    expect(output.machine.node).toBe(process.version);
+    expect(output.finalizers).toBeUndefined();
   });
 
   it('reports one row per iteration with the cache size', () => {
@@ -58,6 +82,7 @@ describe('leak lab: parent/child loop', () => {
 
   it('(b) grows at least 5x more than (c) over the run', () => {
     expect(b.growth).toBeGreaterThanOrEqual(5 * c.growth);
+    expect(output.summary.bOverC).toBeCloseTo(b.growth / c.growth, 6);
   });
 
   it('(c) uses the class the weak-parent codemod printed, which returns the parent while it lives', () => {
@@ -72,5 +97,14 @@ describe('leak lab: parent/child loop', () => {
       expect(c.parentRead.message).toContain('TreeNode');
       expect(c.parentRead.message).toContain('parent');
     }
+  });
+
+  it('draws the three curves into the SVG named by --svg', () => {
+    const svg = readFileSync(svgPath, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const label of ['(a) strong parent', '(b) strong parent', '(c) WeakRef parent']) {
+      expect(svg).toContain(label);
+    }
+    expect(svg.match(/aria-roledescription="line mark"/gu)).toHaveLength(3);
   });
 });

@@ -184,6 +184,11 @@ export function createThrowAnalyzer(
       case AST_NODE_TYPES.CallExpression:
         walkCall(node, state);
         return;
+      case AST_NODE_TYPES.ImportExpression:
+        // A failed dynamic import rejects, and nothing in a cleanup callback handles that.
+        walkChildren(node, state);
+        state.sites.push({ kind: 'call', node, name: 'import' });
+        return;
       case AST_NODE_TYPES.TaggedTemplateExpression:
         walkChildren(node, state);
         if (!isAllowedCallee(node.tag)) state.sites.push({ kind: 'call', node, name: nameOf(node.tag) });

@@ -33,6 +33,28 @@ function docExample(heading: string): string {
 
 const CATCH = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
 
+const exoticFixed = `
+declare const anyValue: any;
+declare const fnOrUndefined: (() => void) | undefined;
+new FinalizationRegistry<string>((key) => {
+  try {
+    label: for (const ch of key) {
+      if (ch === '-') break label;
+    }
+    const Local = class {
+      static created = new Date();
+    };
+    const value = { key, Local } satisfies { key: string; Local: unknown };
+    anyValue?.deep?.();
+    fnOrUndefined?.();
+    console.log((key as string).length, value, typeof anyValue.x);
+    void import('./finalizers/throwing-registries.js');
+  } catch {
+    ${CATCH}
+  }
+});
+`;
+
 const incorrectExample = docExample('❌ Incorrect');
 /** The incorrect doc example with one callback body replaced by what the suggestion should make of it. */
 function incorrectExampleWith(body: string, wrapped: string): string {
@@ -222,6 +244,55 @@ export const registry = new ForwardRegistry<string>((key) => console.log(key));
 `,
   ],
   invalid: [
+    {
+      code: `
+declare const anyValue: any;
+declare const fnOrUndefined: (() => void) | undefined;
+new FinalizationRegistry<string>((key) => {
+  label: for (const ch of key) {
+    if (ch === '-') break label;
+  }
+  const Local = class {
+    static created = new Date();
+  };
+  const value = { key, Local } satisfies { key: string; Local: unknown };
+  anyValue?.deep?.();
+  fnOrUndefined?.();
+  console.log((key as string).length, value, typeof anyValue.x);
+  void import('./finalizers/throwing-registries.js');
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCall',
+          data: { name: 'anyValue.deep' },
+          line: 12,
+          column: 3,
+          endLine: 12,
+          endColumn: 21,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: exoticFixed }],
+        },
+        {
+          messageId: 'unsafeCall',
+          data: { name: 'fnOrUndefined' },
+          line: 13,
+          column: 3,
+          endLine: 13,
+          endColumn: 20,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: exoticFixed }],
+        },
+        {
+          messageId: 'unsafeCall',
+          data: { name: 'import' },
+          line: 15,
+          column: 8,
+          endLine: 15,
+          endColumn: 53,
+          suggestions: [{ messageId: 'wrapInTryCatch', output: exoticFixed }],
+        },
+      ],
+      name: 'unusual syntax inside a callback: labels, class expressions, satisfies, optional calls, dynamic import',
+    },
     {
       code: `
 declare function sql(strings: TemplateStringsArray, ...values: unknown[]): string;

@@ -90,7 +90,7 @@ export default createRule<Options, MessageIds>({
     const checker = services.program.getTypeChecker();
     const cleanupMethods = new Set(options.cleanupMethods ?? DEFAULT_CLEANUP_METHODS);
     const allowSafetyNet = options.allowSafetyNet !== false;
-    const resourceTypes = new WeakMap<ts.Type, boolean>();
+    const resourceTypes = resourceTypeCache(cleanupMethods);
 
     const callbacks: { fn: CleanupFunction; construction: TSESTree.NewExpression | TSESTree.CallExpression }[] = [];
     const registrations: TSESTree.CallExpression[] = [];
@@ -233,6 +233,20 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+// Resource answers per type outlive one file (types belong to the program, which the editor
+// keeps between keystrokes); they depend on the configured method names.
+const resourceCaches = new Map<string, WeakMap<ts.Type, boolean>>();
+
+function resourceTypeCache(cleanupMethods: ReadonlySet<string>): WeakMap<ts.Type, boolean> {
+  const key = [...cleanupMethods].sort().join(',');
+  let cache = resourceCaches.get(key);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    resourceCaches.set(key, cache);
+  }
+  return cache;
+}
 
 /** Cheap syntactic test for constructions that could pass a cleanup callback. */
 function mayBeCallbackConstruction(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {

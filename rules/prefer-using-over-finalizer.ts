@@ -9,6 +9,7 @@ import {
   getCleanupCallback,
   getRegistryCall,
   getRegistryConstruction,
+  isFinalizationRegistryType,
   mayInvolveFinalizationRegistry,
   memberName,
 } from '../src/finalization-registry.js';
@@ -99,7 +100,7 @@ export default createRule<Options, MessageIds>({
     const releaseCache = new WeakMap<CleanupFunction, TSESTree.CallExpression[]>();
 
     const onConstruction = (node: TSESTree.NewExpression | TSESTree.CallExpression): void => {
-      if (!fullCheck && !mayBeCallbackConstruction(node)) return;
+      if (!fullCheck && !(mayBeCallbackConstruction(node) && calleeConstructsRegistry(node))) return;
       const fn = getCleanupCallback(node, services);
       if (fn !== undefined) callbacks.push({ fn, construction: node });
     };
@@ -133,6 +134,22 @@ export default createRule<Options, MessageIds>({
         for (const call of registrations) reportHeldResource(call);
       },
     };
+
+    /**
+     * Whether the callee's construct signatures produce a registry. Looking at the callee's
+     * type avoids resolving the whole call (which would type-check the argument functions).
+     */
+    function calleeConstructsRegistry(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+      const calleeType = services.getTypeAtLocation(node.callee);
+      let answer = constructsRegistryCache.get(calleeType);
+      if (answer === undefined) {
+        answer = calleeType
+          .getConstructSignatures()
+          .some((signature) => isFinalizationRegistryType(signature.getReturnType(), checker));
+        constructsRegistryCache.set(calleeType, answer);
+      }
+      return answer;
+    }
 
     function isSafetyNet(keys: readonly ts.Symbol[]): boolean {
       return keys.some((key) => unregisteredOnDispose.has(key));
@@ -233,6 +250,8 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+const constructsRegistryCache = new WeakMap<ts.Type, boolean>();
 
 // Resource answers per type outlive one file (types belong to the program, which the editor
 // keeps between keystrokes); they depend on the configured method names.

@@ -213,6 +213,16 @@ new PlainSubRegistry<{ close(): void }>((h) => h.close());`,
       ],
     },
     {
+      // No registry text in this file: an imported subclass extended here, its super(cb) found.
+      code: `import { PlainSubRegistry } from './finalizers/shared-registry.js';
+export class Sockets extends PlainSubRegistry<{ end(): void }> {
+  constructor() {
+    super((s) => { s.end(); });
+  }
+}`,
+      errors: [{ messageId: 'releaseInFinalizer', data: { call: 's.end()' }, line: 4, column: 20 }],
+    },
+    {
       // unregister outside a dispose-like method is not a safety net.
       code: `const reg = new FinalizationRegistry<{ close(): void }>((h) => h.close());
 class Owner {

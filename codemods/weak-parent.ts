@@ -768,6 +768,13 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
         const parameterName = text(parameterIdentifier(parameterProperty), 'name') ?? fieldName;
         const write = `${renderWeakParentStoreWrite(field, parameterName)};`;
         placeStoreWrite(source, body, placement, write, indent, unit, eol, addEdit);
+        // A readonly parameter property may still be assigned again in the constructor.
+        for (const constructorWrite of constructorWrites) {
+          const right = child(constructorWrite, 'right');
+          if (right) {
+            addEdit(start(constructorWrite), end(constructorWrite), renderWeakParentStoreWrite(field, source.slice(start(right), end(right))));
+          }
+        }
       } else {
         const anchor = constructorMember ?? members[0];
         if (!anchor) continue;

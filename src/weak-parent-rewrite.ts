@@ -68,10 +68,11 @@ export function renderWeakParentMembers(
 
   const modifier = ts && field.accessibility ? `${field.accessibility} ` : '';
   const fieldType = ts ? declaredTypeText(field) : undefined;
-  const empty = hasEmpty(field);
   lines.push(`${modifier}get ${field.fieldName}()${fieldType === undefined ? '' : `: ${fieldType}`} {`);
   lines.push(`${inner}const ref = ${store};`);
-  if (empty) lines.push(`${inner}if (ref == null) return ref;`);
+  // Checked even when the declared type excludes it: without strictNullChecks, or before the
+  // constructor has run, the store can still be empty, and the old field then read as empty too.
+  lines.push(`${inner}if (ref == null) return ref;`);
   lines.push(`${inner}const target = ref.deref();`);
   lines.push(`${inner}if (target === undefined) {`);
   lines.push(`${inner2}throw new ReferenceError(${quote(weakParentErrorMessage(field))});`);
@@ -172,7 +173,8 @@ function isSimpleReference(text: string): boolean {
 function wrapExpression(field: WeakParentField, valueText: string, isParameter: boolean): string {
   const literal = emptyLiteral(valueText);
   if (literal !== undefined) return literal;
-  if (!hasEmpty(field)) return `new WeakRef(${valueText})`;
+  // Guarded even when the declared type excludes null/undefined: `new WeakRef(undefined)` throws,
+  // where the old field simply held the value.
   if (isParameter || isSimpleReference(valueText)) {
     const text = isSimpleReference(valueText) ? valueText.trim() : `(${valueText})`;
     return `${text} == null ? ${text} : new WeakRef(${text})`;

@@ -72,7 +72,10 @@ describe('renderWeakParentStoreWrite', () => {
   it('keeps empty literals as they are and wraps simple references in place', () => {
     expect(renderWeakParentStoreWrite(base, 'null')).toBe('this.#parent = null');
     expect(renderWeakParentStoreWrite(base, 'parent')).toBe('this.#parent = parent == null ? parent : new WeakRef(parent)');
-    expect(renderWeakParentStoreWrite({ ...base, nullable: false }, 'make()')).toBe('this.#parent = new WeakRef(make())');
+    // Guarded even for a type without null: `new WeakRef(undefined)` would throw where the field took it.
+    expect(renderWeakParentStoreWrite({ ...base, nullable: false }, 'make()')).toBe(
+      'this.#parent = ((value: TreeNode): WeakRef<TreeNode> => value == null ? value : new WeakRef(value))(make())',
+    );
   });
 
   it('evaluates a general expression once, through a typed parameter', () => {

@@ -24,6 +24,7 @@ export class Account {
 export class Profile {
   get parent(): Owner {
     const ref = this.#parent;
+    if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
       throw new ReferenceError('Profile.parent is no longer available: the object it referred to has been garbage-collected.');
@@ -31,9 +32,9 @@ export class Profile {
     return target;
   }
   set parent(value: Owner) {
-    this.#parent = new WeakRef(value);
+    this.#parent = value == null ? value : new WeakRef(value);
   }
-  #parent: WeakRef<Owner> = new WeakRef(fallback);
+  #parent: WeakRef<Owner> = fallback == null ? fallback : new WeakRef(fallback);
 }
 
 export class Callback {

@@ -13,6 +13,7 @@ export class Row {
 export class Column {
   get parent(): Row {
     const ref = this.#parent;
+    if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
       throw new ReferenceError('Column.parent is no longer available: the object it referred to has been garbage-collected.');
@@ -20,7 +21,7 @@ export class Column {
     return target;
   }
   set parent(value: Row) {
-    this.#parent = new WeakRef(value);
+    this.#parent = value == null ? value : new WeakRef(value);
   }
   #parent!: WeakRef<Row>;
 

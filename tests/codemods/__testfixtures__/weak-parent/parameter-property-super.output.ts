@@ -15,6 +15,7 @@ export class Group extends Element {
 export class Member extends Element {
   private get parent(): Group {
     const ref = this.#parent;
+    if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
       throw new ReferenceError('Member.parent is no longer available: the object it referred to has been garbage-collected.');
@@ -29,7 +30,7 @@ export class Member extends Element {
     tag: string,
   ) {
     super(tag);
-    this.#parent = new WeakRef(parent);
+    this.#parent = parent == null ? parent : new WeakRef(parent);
     parent.members.push(this);
   }
 

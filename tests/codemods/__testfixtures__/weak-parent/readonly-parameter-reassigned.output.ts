@@ -1,0 +1,23 @@
+export class Model {
+  readonly children: Model[] = [];
+
+  public get parent(): Model {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Model.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  readonly #parent!: WeakRef<Model>;
+
+  constructor(
+    parent: Model,
+    public readonly name: string,
+  ) {
+    this.#parent = parent == null ? parent : new WeakRef(parent);
+    this.#parent = parent == null ? parent : new WeakRef(parent);
+    if (parent) parent.children.push(this);
+  }
+}

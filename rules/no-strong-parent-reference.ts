@@ -149,6 +149,8 @@ export default createRule<Options, MessageIds>({
       field: TSESTree.PropertyDefinition,
       candidate: Candidate,
     ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined => {
+      // Declarations in a .d.ts file have no bodies to put the accessors' code in.
+      if (DECLARATION_FILE.test(filename)) return undefined;
       const text = renderField(field, candidate, isJs, sourceCode, checker, services.esTreeNodeToTSNodeMap);
       if (text === undefined) return undefined;
       return {

@@ -4,6 +4,7 @@ import { packageJson } from './package-info.js';
 import type { LifetimeRuleDocs } from './create-rule.js';
 // Rules: one import per file in rules/, kept in alphabetical order (the meta test checks the set).
 import noFinalizerHoldingTarget from '../rules/no-finalizer-holding-target.js';
+import noStrongParentReference from '../rules/no-strong-parent-reference.js';
 import noThrowingFinalizer from '../rules/no-throwing-finalizer.js';
 import preferUsingOverFinalizer from '../rules/prefer-using-over-finalizer.js';
 
@@ -11,6 +12,7 @@ export type AnyRule = TSESLint.RuleModule<string, readonly unknown[], LifetimeRu
 
 const rules = {
   'no-finalizer-holding-target': noFinalizerHoldingTarget,
+  'no-strong-parent-reference': noStrongParentReference,
   'no-throwing-finalizer': noThrowingFinalizer,
   'prefer-using-over-finalizer': preferUsingOverFinalizer,
 } satisfies Record<string, AnyRule>;

@@ -9,8 +9,8 @@ const MiB = 1024 * 1024;
 
 export const LABELS = {
   a: '(a) strong parent, nothing cached',
-  b: '(b) strong parent, children cached',
-  c: '(c) WeakRef parent, children cached',
+  b: '(b) strong parent, one child per tree cached',
+  c: '(c) WeakRef parent (codemod), one child per tree cached',
 };
 
 /** Heap used in MiB per iteration, iteration 0 being the baseline before the loop. */
@@ -63,7 +63,7 @@ export function vegaLiteSpec(results, subtitle) {
         type: 'nominal',
         title: null,
         scale: { domain: Object.values(LABELS), range: ['#2ca02c', '#d62728', '#1f77b4'] },
-        legend: { orient: 'top-left', labelLimit: 400, fillColor: 'white', padding: 6 },
+        legend: { orient: 'bottom', direction: 'vertical', labelLimit: 1000 },
       },
     },
   };

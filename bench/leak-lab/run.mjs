@@ -185,7 +185,7 @@ function explainVariant(result, options) {
         `While the parent lived, child.parent returned it: ${result.parentWhileAlive ? 'yes' : 'NO'}. ` +
         'Reading .parent on the first cached child after the loop: ' +
         (result.parentRead?.threw
-          ? `${result.parentRead.errorName}: ${result.parentRead.message}`
+          ? `${result.parentRead.errorName}: ${result.parentRead.message.replace(/\.$/u, '')}`
           : `no error (${result.parentRead?.value})`) +
         `.\nClass produced at run time from tree-node.mjs by ${result.codemod?.from}.`
       );

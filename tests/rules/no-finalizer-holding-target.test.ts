@@ -75,6 +75,14 @@ runFinalizerTests('no-finalizer-holding-target', rule, {
     `const reg = new FinalizationRegistry<() => void>((f) => f());
      class A { make(): () => void { return () => console.log(this); } }
      class B { constructor(a: A) { reg.register(this, a.make()); } }`,
+    // Odd shapes must not crash: spread arguments, a computed target, too few arguments.
+    `declare const reg: FinalizationRegistry<unknown>;
+     declare function makeTarget(): object;
+     const o = {};
+     reg.register(...([o, o] as const));
+     reg.register(makeTarget(), makeTarget());
+     // @ts-expect-error held value missing
+     reg.register(o);`,
     // JS file with a good registration.
     {
       filename: 'file.js',
@@ -264,6 +272,13 @@ alias.register(obj, [obj]);`,
   track(): void { this.reg?.register(this, (this as Owner)); }
 }`,
       errors: [{ messageId: 'heldIsTarget', data: { name: 'this' }, line: 3, column: 45 }],
+    },
+    {
+      // Optional call of register.
+      code: `declare const reg: FinalizationRegistry<unknown> | undefined;
+const obj = {};
+reg?.register?.(obj, obj);`,
+      errors: [{ messageId: 'heldIsTarget', data: { name: 'obj' }, line: 3, column: 22 }],
     },
     {
       // JS file: held object literal that contains the target.

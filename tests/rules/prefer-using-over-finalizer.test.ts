@@ -91,6 +91,15 @@ runFinalizerTests('prefer-using-over-finalizer', rule, {
     `class Registry { register(_t: object, _h: unknown): void {} }
      declare const socket: { close(): void };
      new Registry().register({}, socket);`,
+    // Odd shapes must not crash: spread arguments, no arguments, a registry typed any.
+    `declare const args: [(h: { close(): void }) => void];
+     new FinalizationRegistry(...args);
+     // @ts-expect-error the callback is required
+     new FinalizationRegistry();
+     declare const loose: any;
+     loose.register({}, { close() {} });
+     declare const reg: FinalizationRegistry<unknown>;
+     reg.register(...([{}, { close() {} }] as const));`,
     // JS file with a leak-warning callback.
     {
       filename: 'file.js',

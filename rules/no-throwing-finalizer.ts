@@ -8,8 +8,10 @@ import { ALLOW_PATTERN_SOURCE, createThrowAnalyzer, describeSite } from '../src/
 import type { ThrowSite, ThrowSiteKind } from '../src/throw-analysis.js';
 
 export type MessageIds =
+  | 'addCatchHandler'
   | 'asyncCallback'
   | 'awaitExpression'
+  | 'floatingPromise'
   | 'helperCall'
   | 'nonNullAssertion'
   | 'nullableAccess'
@@ -49,9 +51,10 @@ export const DEFAULT_ALLOW: readonly string[] = [
 
 export const DEFAULT_MAX_DEPTH = 3;
 
-const MESSAGE_OF_KIND: Record<ThrowSiteKind, Exclude<MessageIds, 'asyncCallback' | 'wrapInTryCatch'>> = {
+const MESSAGE_OF_KIND: Record<ThrowSiteKind, Exclude<MessageIds, 'addCatchHandler' | 'asyncCallback' | 'wrapInTryCatch'>> = {
   await: 'awaitExpression',
   call: 'unsafeCall',
+  floating: 'floatingPromise',
   helper: 'helperCall',
   new: 'unsafeNew',
   nonNull: 'nonNullAssertion',
@@ -59,6 +62,8 @@ const MESSAGE_OF_KIND: Record<ThrowSiteKind, Exclude<MessageIds, 'asyncCallback'
   nullableCall: 'nullableCall',
   throw: 'throwStatement',
 };
+
+const IGNORE_REJECTION = '.catch(() => {\n  // A rejection must not escape a cleanup callback: it would be unhandled.\n})';
 
 const CATCH_COMMENT = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
 
@@ -100,10 +105,13 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allow: [...DEFAULT_ALLOW], maxDepth: DEFAULT_MAX_DEPTH }],
     messages: {
+      addCatchHandler: 'Add a `.catch(...)` handler that swallows the rejection.',
       asyncCallback:
         'This FinalizationRegistry cleanup callback is async: the registry ignores the promise it returns, so an error inside becomes an unhandled rejection, which ends a Node process with exit code 1. Make it synchronous, or catch every error inside it.',
       awaitExpression:
         "This `await` in a FinalizationRegistry cleanup callback rethrows any rejection of `{{name}}`, and nobody handles the callback's promise: the rejection is unhandled, which ends a Node process with exit code 1. Catch it inside the callback.",
+      floatingPromise:
+        "The promise from `{{name}}` is neither awaited nor given a rejection handler in a FinalizationRegistry cleanup callback; if it rejects, the rejection is unhandled even inside try/catch, which ends a Node process with exit code 1. Add `.catch(...)`, or await it inside try/catch in an async callback.",
       helperCall: `\`{{name}}\` can throw ({{inner}}) and is called from a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Catch the error in the callback, or make \`{{name}}\` safe.`,
       nonNullAssertion: `The non-null assertion on \`{{name}}\` in a FinalizationRegistry cleanup callback hides a value that may be null or undefined, and the TypeError that follows would escape; ${CONSEQUENCE}. Check the value instead.`,
       nullableAccess: `\`{{name}}\` may be null or undefined here, so this access in a FinalizationRegistry cleanup callback can throw a TypeError; ${CONSEQUENCE}. Check the value first or use \`?.\`.`,
@@ -133,13 +141,24 @@ export default createRule<Options, MessageIds>({
       checked.add(callback);
       const sites = analyzer.sitesOf(callback);
       if (sites.length === 0) return;
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [
+      const wrap: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [
         { messageId: 'wrapInTryCatch', fix: (fixer) => wrapBody(fixer, callback, sourceCode) },
       ];
       if (callback.async) {
-        context.report({ loc: headOf(callback), messageId: 'asyncCallback', suggest });
+        context.report({ loc: headOf(callback), messageId: 'asyncCallback', suggest: wrap });
       }
-      for (const site of sites) report(site, suggest);
+      for (const site of sites) report(site, suggestionsFor(site, wrap));
+    }
+
+    /** A try/catch cannot stop a rejection that happens later; only a handler on the promise can. */
+    function suggestionsFor(
+      site: ThrowSite,
+      wrap: TSESLint.SuggestionReportDescriptor<MessageIds>[],
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      if (site.kind === 'floating') {
+        return [{ messageId: 'addCatchHandler', fix: (fixer) => fixer.insertTextAfter(site.node, catchHandler(site.node, sourceCode)) }];
+      }
+      return site.escapesTry === true ? [] : wrap;
     }
 
     function report(site: ThrowSite, suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[]): void {
@@ -166,6 +185,12 @@ function headOf(fn: CleanupFunction): TSESTree.SourceLocation {
       ? parent
       : fn;
   return { start: owner.loc.start, end: fn.body.loc.start };
+}
+
+/** `.catch(() => { … })`, indented like the line the promise starts on. */
+function catchHandler(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const base = indentOfLine(sourceCode, node.loc.start.line);
+  return IGNORE_REJECTION.replaceAll('\n', `\n${base}`);
 }
 
 function indentOfLine(sourceCode: Readonly<TSESLint.SourceCode>, line: number): string {

@@ -11,6 +11,7 @@ export type AnalyzedFunction =
 export type ThrowSiteKind =
   | 'await'
   | 'call'
+  | 'floating'
   | 'helper'
   | 'new'
   | 'nonNull'
@@ -26,6 +27,11 @@ export interface ThrowSite {
   name: string;
   /** For `helper`: the first site inside the called same-file function that can throw. */
   inner?: ThrowSite;
+  /**
+   * A rejection that no `try` can catch: a promise nobody awaits or handles (`floating`), or a
+   * helper whose body starts one.
+   */
+  escapesTry?: boolean;
 }
 
 export interface ThrowAnalysisOptions {
@@ -185,9 +191,13 @@ export function createThrowAnalyzer(
         walkCall(node, state);
         return;
       case AST_NODE_TYPES.ImportExpression:
-        // A failed dynamic import rejects, and nothing in a cleanup callback handles that.
         walkChildren(node, state);
-        state.sites.push({ kind: 'call', node, name: 'import' });
+        if (isDiscarded(node, state.depth)) {
+          state.sites.push({ kind: 'floating', node, name: 'import', escapesTry: true });
+        } else {
+          // Awaited or passed on: a failed import rejects like any other call that throws.
+          state.sites.push({ kind: 'call', node, name: 'import' });
+        }
         return;
       case AST_NODE_TYPES.TaggedTemplateExpression:
         walkChildren(node, state);
@@ -214,8 +224,15 @@ export function createThrowAnalyzer(
       blockIsCaught = !catchState.rethrows && !catchState.sites.some((site) => site.kind === 'throw');
       state.sites.push(...catchState.sites);
     }
-    // When the catch swallows, nothing the block throws can escape, so the block needs no walk.
-    if (!blockIsCaught) walk(node.block, state);
+    if (blockIsCaught) {
+      // The catch swallows what the block throws, but not the later rejection of a promise
+      // that the block starts and leaves alone.
+      const blockState: WalkState = { sites: [], depth: state.depth, catchParam: state.catchParam, rethrows: false };
+      walk(node.block, blockState);
+      state.sites.push(...blockState.sites.filter((site) => site.escapesTry === true));
+    } else {
+      walk(node.block, state);
+    }
     if (node.finalizer) walk(node.finalizer, state);
   }
 
@@ -225,6 +242,10 @@ export function createThrowAnalyzer(
     walk(callee, state);
     for (const argument of node.arguments) walk(argument, state);
     if (callee.type === AST_NODE_TYPES.Super) return;
+    if (isDiscarded(node, state.depth) && !handlesRejection(node) && isThenable(node)) {
+      state.sites.push({ kind: 'floating', node, name: nameOf(callee), escapesTry: true });
+      return;
+    }
     // `x.f()` with a nullish `x` is already reported once, at the member access.
     const calleeReported = state.sites.slice(before).some((site) => site.node === callee);
     if (calleeReported) return;
@@ -235,11 +256,24 @@ export function createThrowAnalyzer(
     if (isAllowedCallee(callee)) return;
     const helper = resolveSameFileFunction(callee);
     if (helper && state.depth < options.maxDepth) {
-      const inner = sitesOf(helper, state.depth + 1)[0];
-      if (inner) state.sites.push({ kind: 'helper', node, name: nameOf(callee), inner });
+      const innerSites = sitesOf(helper, state.depth + 1);
+      const escaping = innerSites.find((site) => site.escapesTry === true);
+      const inner = escaping ?? innerSites[0];
+      if (inner) state.sites.push({ kind: 'helper', node, name: nameOf(callee), inner, escapesTry: escaping !== undefined });
       return;
     }
     state.sites.push({ kind: 'call', node, name: nameOf(callee) });
+  }
+
+  function isThenable(node: TSESTree.Node): boolean {
+    let type: ts.Type;
+    try {
+      type = services.getTypeAtLocation(node);
+    } catch {
+      return false;
+    }
+    const parts = type.isUnion() ? type.types : [type];
+    return parts.some((part) => (part.flags & ts.TypeFlags.Object) !== 0 && checker.getPropertyOfType(part, 'then') !== undefined);
   }
 
   function isPossiblyNullish(node: TSESTree.Node): boolean {
@@ -311,6 +345,57 @@ export function createThrowAnalyzer(
   }
 
   return { sitesOf: (fn) => sitesOf(fn, 0) };
+}
+
+/**
+ * The value of `node` is dropped: an expression statement, `void`, a non-last sequence item,
+ * or what the analysed function itself returns when it is the cleanup callback (depth 0), whose
+ * return value the registry ignores. Nested functions are never walked, so an enclosing arrow
+ * or `return` found here belongs to the analysed function.
+ */
+function isDiscarded(node: TSESTree.Node, depth: number): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'void';
+    case AST_NODE_TYPES.SequenceExpression:
+      return parent.expressions.at(-1) !== child;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return depth === 0 && parent.body === child;
+    case AST_NODE_TYPES.ReturnStatement:
+      return depth === 0;
+    default:
+      return false;
+  }
+}
+
+/**
+ * `p.catch(handler)` and `p.then(onFulfilled, onRejected)` handle the rejection of `p`; a
+ * `.finally(...)` after a handled promise passes the handled result on.
+ */
+function handlesRejection(node: TSESTree.CallExpression): boolean {
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  if (name === 'finally') {
+    const inner = callee.object;
+    return inner.type === AST_NODE_TYPES.CallExpression && handlesRejection(inner);
+  }
+  return (name === 'catch' && node.arguments.length >= 1) || (name === 'then' && node.arguments.length >= 2);
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
@@ -453,5 +538,7 @@ export function describeSite(site: ThrowSite): string {
       return `a non-null assertion on ${line}`;
     case 'await':
       return `an \`await\` on ${line}`;
+    case 'floating':
+      return `a promise from \`${site.name}\` on ${line} that nothing awaits or handles`;
   }
 }

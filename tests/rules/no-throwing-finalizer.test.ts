@@ -32,7 +32,25 @@ function docExample(heading: string): string {
 }
 
 const CATCH = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
+const REJECTION = '// A rejection must not escape a cleanup callback: it would be unhandled.';
 
+const exoticCode = `
+declare const anyValue: any;
+declare const fnOrUndefined: (() => void) | undefined;
+new FinalizationRegistry<string>((key) => {
+  label: for (const ch of key) {
+    if (ch === '-') break label;
+  }
+  const Local = class {
+    static created = new Date();
+  };
+  const value = { key, Local } satisfies { key: string; Local: unknown };
+  anyValue?.deep?.();
+  fnOrUndefined?.();
+  console.log((key as string).length, value, typeof anyValue.x);
+  void import('./finalizers/throwing-registries.js');
+});
+`;
 const exoticFixed = `
 declare const anyValue: any;
 declare const fnOrUndefined: (() => void) | undefined;
@@ -64,6 +82,18 @@ function incorrectExampleWith(body: string, wrapped: string): string {
 
 ruleTester.run('no-throwing-finalizer', testedRule, {
   valid: [
+    // Handled promises inside a swallowing try.
+    `
+declare function saveAsync(key: string): Promise<void>;
+new FinalizationRegistry<string>((key) => {
+  try {
+    saveAsync(key).catch(() => {});
+    void saveAsync(key).then(undefined, () => {});
+  } catch {
+    // ignored
+  }
+});
+`,
     { code: docExample('✅ Correct'), name: 'the correct example of the docs' },
     // The default `allow` list: Map#delete and console.*.
     `
@@ -246,22 +276,91 @@ export const registry = new ForwardRegistry<string>((key) => console.log(key));
   invalid: [
     {
       code: `
-declare const anyValue: any;
-declare const fnOrUndefined: (() => void) | undefined;
+declare function saveAsync(key: string): Promise<void>;
 new FinalizationRegistry<string>((key) => {
-  label: for (const ch of key) {
-    if (ch === '-') break label;
+  try {
+    void saveAsync(key);
+  } catch {
+    // ignored
   }
-  const Local = class {
-    static created = new Date();
-  };
-  const value = { key, Local } satisfies { key: string; Local: unknown };
-  anyValue?.deep?.();
-  fnOrUndefined?.();
-  console.log((key as string).length, value, typeof anyValue.x);
-  void import('./finalizers/throwing-registries.js');
 });
 `,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          data: { name: 'saveAsync' },
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 24,
+          suggestions: [{ messageId: 'addCatchHandler', output: `
+declare function saveAsync(key: string): Promise<void>;
+new FinalizationRegistry<string>((key) => {
+  try {
+    void saveAsync(key).catch(() => {
+      ${REJECTION}
+    });
+  } catch {
+    // ignored
+  }
+});
+` }],
+        },
+      ],
+      name: 'a floating promise is not caught by try/catch',
+    },
+    {
+      code: `
+declare function saveAsync(key: string): Promise<void>;
+export const registry = new FinalizationRegistry<string>((key) => saveAsync(key));
+`,
+      errors: [
+        {
+          messageId: 'floatingPromise',
+          data: { name: 'saveAsync' },
+          line: 3,
+          column: 67,
+          endLine: 3,
+          endColumn: 81,
+          suggestions: [{ messageId: 'addCatchHandler', output: `
+declare function saveAsync(key: string): Promise<void>;
+export const registry = new FinalizationRegistry<string>((key) => saveAsync(key).catch(() => {
+  ${REJECTION}
+}));
+` }],
+        },
+      ],
+      name: 'a promise returned to the registry is dropped',
+    },
+    {
+      code: `
+declare function saveAsync(key: string): Promise<void>;
+function persist(key: string): void {
+  void saveAsync(key);
+}
+new FinalizationRegistry<string>((key) => {
+  try {
+    persist(key);
+  } catch {
+    // ignored
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'helperCall',
+          data: { name: 'persist', inner: "a promise from `saveAsync` on line 4 that nothing awaits or handles" },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 17,
+          suggestions: [],
+        },
+      ],
+      name: 'a helper that leaves a promise floating is reported even inside try/catch, without the try/catch suggestion',
+    },
+    {
+      code: exoticCode,
       errors: [
         {
           messageId: 'unsafeCall',
@@ -282,13 +381,21 @@ new FinalizationRegistry<string>((key) => {
           suggestions: [{ messageId: 'wrapInTryCatch', output: exoticFixed }],
         },
         {
-          messageId: 'unsafeCall',
+          messageId: 'floatingPromise',
           data: { name: 'import' },
           line: 15,
           column: 8,
           endLine: 15,
           endColumn: 53,
-          suggestions: [{ messageId: 'wrapInTryCatch', output: exoticFixed }],
+          suggestions: [
+            {
+              messageId: 'addCatchHandler',
+              output: exoticCode.replace(
+                "  void import('./finalizers/throwing-registries.js');",
+                () => `  void import('./finalizers/throwing-registries.js').catch(() => {\n    ${REJECTION}\n  });`,
+              ),
+            },
+          ],
         },
       ],
       name: 'unusual syntax inside a callback: labels, class expressions, satisfies, optional calls, dynamic import',

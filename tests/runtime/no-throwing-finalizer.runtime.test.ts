@@ -99,6 +99,38 @@ describe('FinalizationRegistry cleanup callbacks at run time (node --expose-gc)'
     expect(outcome.stderr).toBe('');
   });
 
+  it('try/catch does not catch a promise the callback leaves floating: exit code 1', () => {
+    const outcome = run(
+      'floating',
+      `(held) => {
+        try {
+          ran = true;
+          void Promise.reject(new Error('floating rejection for ' + held));
+        } catch {
+          // never reached: the rejection happens after the callback returned
+        }
+      }`,
+    );
+    expect(outcome.status).toBe(1);
+    expect(outcome.stderr).toContain('floating rejection for session-7');
+    expect(outcome.stdout).not.toContain('survived');
+  });
+
+  it('the suggested .catch handler on the floating promise lets the process exit with code 0', () => {
+    const outcome = run(
+      'floating-handled',
+      `(held) => {
+        ran = true;
+        void Promise.reject(new Error('floating rejection for ' + held)).catch(() => {
+          // A rejection must not escape a cleanup callback: it would be unhandled.
+        });
+      }`,
+    );
+    expect(outcome.status).toBe(0);
+    expect(outcome.stdout).toContain('survived');
+    expect(outcome.stderr).toBe('');
+  });
+
   it('the suggested try/catch form also keeps an async callback from rejecting', () => {
     const outcome = run(
       'wrapped-async',

@@ -267,11 +267,16 @@ function resourceTypeCache(cleanupMethods: ReadonlySet<string>): WeakMap<ts.Type
   return cache;
 }
 
-/** Cheap syntactic test for constructions that could pass a cleanup callback. */
+const REGISTRY_NAME = /Registry|Finaliz/;
+
+/**
+ * Cheap syntactic test for constructions that could pass a cleanup callback, used in files
+ * without registry text: the constructor must be named like a registry (`RegistryAlias`,
+ * `SocketRegistry`, `Finalizer`) or be `super` in a class whose base is so named.
+ */
 function mayBeCallbackConstruction(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
-  if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise') {
-    return false;
-  }
+  const name = constructorName(node);
+  if (name === undefined || !REGISTRY_NAME.test(name)) return false;
   const first = node.arguments[0];
   if (first === undefined) return false;
   return (
@@ -281,6 +286,21 @@ function mayBeCallbackConstruction(node: TSESTree.NewExpression | TSESTree.CallE
     first.type === AST_NODE_TYPES.MemberExpression ||
     first.type === AST_NODE_TYPES.CallExpression
   );
+}
+
+function constructorName(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
+  let callee: TSESTree.Node = node.callee;
+  if (callee.type === AST_NODE_TYPES.Super) {
+    let current: TSESTree.Node | undefined = node.parent;
+    while (current !== undefined && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) {
+      current = current.parent;
+    }
+    if (current?.superClass === null || current?.superClass === undefined) return undefined;
+    callee = current.superClass;
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
+  return undefined;
 }
 
 /** A `Symbol.dispose` / `Symbol.asyncDispose` member key. */

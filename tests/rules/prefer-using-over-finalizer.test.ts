@@ -100,6 +100,10 @@ runFinalizerTests('prefer-using-over-finalizer', rule, {
      loose.register({}, { close() {} });
      declare const reg: FinalizationRegistry<unknown>;
      reg.register(...([{}, { close() {} }] as const));`,
+    // Known limitation, kept cheap: a file without registry text that constructs an alias not
+    // named like a registry is not type-checked (the same code with the text is reported below).
+    `import { Tracker } from './finalizers/resources.js';
+     new Tracker<{ close(): void }>((h) => h.close());`,
     // JS file with a leak-warning callback.
     {
       filename: 'file.js',
@@ -230,6 +234,13 @@ export class Sockets extends PlainSubRegistry<{ end(): void }> {
   }
 }`,
       errors: [{ messageId: 'releaseInFinalizer', data: { call: 's.end()' }, line: 4, column: 20 }],
+    },
+    {
+      // The same alias in a file that names FinalizationRegistry (here in a comment).
+      code: `import { Tracker } from './finalizers/resources.js';
+// Tracker is FinalizationRegistry.
+new Tracker<{ close(): void }>((h) => h.close());`,
+      errors: [{ messageId: 'releaseInFinalizer', data: { call: 'h.close()' }, line: 3, column: 39 }],
     },
     {
       // unregister outside a dispose-like method is not a safety net.

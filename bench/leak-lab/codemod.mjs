@@ -1,6 +1,6 @@
 // Produces variant (c)'s node class: the strong-parent source of tree-node.mjs rewritten by the
 // project's weak-parent codemod, written to a temporary .mjs file and imported.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,8 +14,9 @@ const transformSource = join(root, 'codemods/weak-parent.ts');
 
 /**
  * Loads the weak-parent transform. Order: LEAK_LAB_CODEMOD (a module path, for trying another
- * transform), the built dist/codemods/weak-parent.js when it is at least as new as its source,
- * else the TypeScript source through jiti (so the lab works without a build).
+ * transform), the built dist/codemods/weak-parent.js when it is at least as new as every .ts
+ * file in codemods/ and src/, else the TypeScript source through jiti (so the lab works
+ * without a build and never measures a stale one).
  */
 export async function loadTransform() {
   const override = process.env.LEAK_LAB_CODEMOD;
@@ -23,10 +24,7 @@ export async function loadTransform() {
     return { transform: pickDefault(await import(pathToFileURL(override).href)), from: override };
   }
   const haveSource = existsSync(transformSource);
-  if (
-    existsSync(builtTransform) &&
-    (!haveSource || statSync(builtTransform).mtimeMs >= statSync(transformSource).mtimeMs)
-  ) {
+  if (existsSync(builtTransform) && (!haveSource || statSync(builtTransform).mtimeMs >= newestSourceMtime())) {
     return {
       transform: pickDefault(await import(pathToFileURL(builtTransform).href)),
       from: 'dist/codemods/weak-parent.js',
@@ -44,6 +42,20 @@ export async function loadTransform() {
     transform: pickDefault(await jiti.import(transformSource)),
     from: 'codemods/weak-parent.ts (through jiti, no build found)',
   };
+}
+
+// The built transform imports shared modules from src/, so any newer .ts there (or in
+// codemods/) makes the build stale.
+function newestSourceMtime() {
+  let newest = 0;
+  for (const dir of ['codemods', 'src']) {
+    const abs = join(root, dir);
+    if (!existsSync(abs)) continue;
+    for (const name of readdirSync(abs)) {
+      if (name.endsWith('.ts')) newest = Math.max(newest, statSync(join(abs, name)).mtimeMs);
+    }
+  }
+  return newest;
 }
 
 function pickDefault(module) {

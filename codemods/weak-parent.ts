@@ -130,7 +130,7 @@ export default function transform(file: FileInfo, api: Pick<API, 'report'>, opti
   }
   if (result.output === file.source) return undefined;
   // Never hand back text that does not parse: the file would be left broken on disk.
-  parseWith(file.path, result.output, parse, 'the rewritten text ');
+  parseWith(file.path, result.output, parse, 'the rewritten text does not parse (please report this file): ');
   return result.output;
 }
 
@@ -154,6 +154,7 @@ interface AstNode {
   type: string;
   start?: number | null;
   end?: number | null;
+  range?: [number, number] | null;
   loc?: { start: { line: number; column: number } } | null;
 }
 
@@ -294,12 +295,13 @@ function methodFunction(member: AstNode): AstNode {
     : member;
 }
 
+// Babel gives `start`/`end`; ESTree parsers such as flow give `range` instead.
 function start(node: AstNode): number {
-  return node.start ?? 0;
+  return node.start ?? node.range?.[0] ?? 0;
 }
 
 function end(node: AstNode): number {
-  return node.end ?? start(node);
+  return node.end ?? node.range?.[1] ?? start(node);
 }
 
 function lineOf(node: AstNode): number {
@@ -581,11 +583,30 @@ function lineIndent(source: string, offset: number): { indent: string; alone: bo
   return { indent, alone: indent.length === prefix.length };
 }
 
-/** Start of a member including its leading comments, so inserted members go above them. */
-function startWithComments(node: AstNode): number {
-  const comments = children(node, 'leadingComments');
-  const first = comments[0];
-  return first ? Math.min(start(first), start(node)) : start(node);
+/**
+ * Start of a member including the comments right above it, so that inserted members go above
+ * them. Read from the text, because not every parser attaches comments to nodes.
+ */
+function startWithComments(source: string, node: AstNode): number {
+  let position = start(node);
+  for (;;) {
+    let before = position;
+    while (before > 0 && /\s/.test(source.charAt(before - 1))) before -= 1;
+    if (source.startsWith('*/', before - 2)) {
+      const open = source.lastIndexOf('/*', before - 2);
+      // Only a comment on lines of its own; one that ends a line of code belongs to that code.
+      if (open === -1 || !lineIndent(source, open).alone) break;
+      position = open;
+      continue;
+    }
+    const lineStart = source.lastIndexOf('\n', before - 1) + 1;
+    if (before > lineStart && source.slice(lineStart, before).trimStart().startsWith('//')) {
+      position = lineStart + (/^[ \t]*/.exec(source.slice(lineStart, before))?.[0].length ?? 0);
+      continue;
+    }
+    break;
+  }
+  return position;
 }
 
 // ---------------------------------------------------------------------------------- the rewrite
@@ -761,7 +782,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
           leaveAlone('the constructor calls `super()` inside another statement, so there is no safe place to store the parameter');
           continue;
         }
-        const insertAt = startWithComments(constructorMember);
+        const insertAt = startWithComments(source, constructorMember);
         const { indent } = lineIndent(source, insertAt);
         addEdit(insertAt, insertAt, renderWeakParentMembers(field, indent, eol, unit) + eol + eol + indent);
         addEdit(start(parameterProperty), end(parameterProperty), source.slice(start(parameter), end(parameter)));
@@ -778,7 +799,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
       } else {
         const anchor = constructorMember ?? members[0];
         if (!anchor) continue;
-        const insertAt = startWithComments(anchor);
+        const insertAt = startWithComments(source, anchor);
         const { indent } = lineIndent(source, insertAt);
         addEdit(insertAt, insertAt, renderWeakParentMembers(field, indent, eol, unit) + eol + eol + indent);
       }

@@ -71,6 +71,20 @@ describe('weak-parent fixtures', () => {
   });
 });
 
+// `--parser` overrides the per-extension choice; ESTree parsers (flow) give ranges, not offsets.
+describe('weak-parent with other parsers for JS', () => {
+  for (const c of cases.filter((jsCase) => jsCase.extension === 'js' || jsCase.extension === 'mjs')) {
+    for (const parser of ['flow', 'babylon']) {
+      it(`${c.name}.${c.extension} with --parser=${parser}`, () => {
+        const input = readFileSync(c.inputPath, 'utf8');
+        const expected = readFileSync(c.outputPath, 'utf8');
+        const { output } = runWeakParent(c.inputPath, input, { ...c.options, parser });
+        expect(output ?? input).toBe(expected);
+      });
+    }
+  }
+});
+
 describe('weak-parent TypeScript outputs type-check', () => {
   const typescriptCases = cases.filter((c) => typescriptExtensions.has(c.extension));
   const diagnostics = new Map<string, string[]>();

@@ -342,9 +342,10 @@ function findDownwardHalf(
       for (const edge of edges) {
         if (edge.property.declarations?.some((declaration) => ownDeclarations.has(declaration)) === true) continue;
         if (discountBase && edge.viaCollection) continue;
+        const targetName = displayName(checker, target, candidate.writtenNames);
         const finding: Finding = {
-          targetName: displayName(checker, target, candidate.writtenNames),
-          downOwner: edge.declaringTypeName,
+          targetName,
+          downOwner: edge.declaringTypeName.startsWith('(anonymous type') ? targetName : edge.declaringTypeName,
           downProperty: edge.property.getName(),
           heldName: symbolDisplayName(held),
           viaCollection: edge.viaCollection,
@@ -437,7 +438,11 @@ function typeNames(checker: ts.TypeChecker, type: ts.Type): string[] {
 function displayName(checker: ts.TypeChecker, type: ts.Type, writtenNames: readonly string[] = []): string {
   if (type.aliasSymbol !== undefined) return type.aliasSymbol.getName();
   const symbol = type.getSymbol();
-  if (symbol !== undefined && !type.isIntersection()) return symbolDisplayName(symbol);
+  if (symbol !== undefined && !type.isIntersection()) {
+    const name = symbolDisplayName(symbol);
+    // An object literal type without a name of its own is shown as written.
+    if (!name.startsWith('(anonymous type')) return name;
+  }
   // An instantiated generic alias loses its name in the checker; the annotation still has it.
   const [written] = writtenNames;
   if (writtenNames.length === 1 && written !== undefined) return written;
@@ -609,6 +614,10 @@ function renderField(
     }
   }
 
+  // WeakRef only takes objects: a type parameter that may stand for a primitive cannot be stored.
+  const declared = checker.getNonNullableType(checker.getTypeAtLocation(nodeMap.get(field)));
+  if (!onlyObjects(declared)) return undefined;
+
   const accessibility = field.accessibility;
   const description: WeakParentField = {
     className: candidate.ownerName,
@@ -636,6 +645,17 @@ function isAmbient(node: TSESTree.Node): boolean {
     }
   }
   return false;
+}
+
+function onlyObjects(type: ts.Type, guard = 0): boolean {
+  if (guard > 8) return false;
+  if (type.isUnion()) return type.types.every((member) => onlyObjects(member, guard + 1));
+  if (type.isIntersection()) return type.types.some((member) => onlyObjects(member, guard + 1));
+  if (type.flags & ts.TypeFlags.TypeParameter) {
+    const constraint = type.getConstraint();
+    return constraint !== undefined && onlyObjects(constraint, guard + 1);
+  }
+  return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0;
 }
 
 function typeAdmits(type: ts.Type, flag: ts.TypeFlags): boolean {

@@ -160,13 +160,14 @@ const root = new Parent();
 class Child {
   private get owner(): Parent {
     const ref = this.#owner;
+    if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
       throw new ReferenceError('Child.owner is no longer available: the object it referred to has been garbage-collected.');
     }
     return target;
   }
-  readonly #owner: WeakRef<Parent> = new WeakRef(root);
+  readonly #owner: WeakRef<Parent> = root == null ? root : new WeakRef(root);
 }
 `,
   },
@@ -190,6 +191,7 @@ class Panel {
 class Widget {
   protected get container(): Panel {
     const ref = this.#container;
+    if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
       throw new ReferenceError('Widget.container is no longer available: the object it referred to has been garbage-collected.');
@@ -197,7 +199,7 @@ class Widget {
     return target;
   }
   protected set container(value: Panel) {
-    this.#container = new WeakRef(value);
+    this.#container = value == null ? value : new WeakRef(value);
   }
   #container!: WeakRef<Panel>;
   attach(panel: Panel): void {
@@ -311,6 +313,7 @@ export class Parent {
 export class Child {
   get owner() {
     const ref = this.#owner;
+    if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
       throw new ReferenceError('Child.owner is no longer available: the object it referred to has been garbage-collected.');
@@ -318,9 +321,9 @@ export class Child {
     return target;
   }
   set owner(value) {
-    this.#owner = new WeakRef(value);
+    this.#owner = value == null ? value : new WeakRef(value);
   }
-  #owner = new WeakRef(new Parent());
+  #owner = ((value) => value == null ? value : new WeakRef(value))(new Parent());
 }
 `,
 };
@@ -1255,6 +1258,50 @@ class Node {
       options: [{ backReferenceNames: ['up'] }],
       errors: [{ messageId: 'strongParent', line: 3, column: 11, endLine: 3, endColumn: 13 }],
       name: 'backReferenceNames also names the upward edge of a tree of one kind',
+    },
+    {
+      code: `
+class Parent { children: Child<Parent>[] = []; }
+class Child<P extends Parent | string> { parent: P | null = null; }
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 42, endLine: 3, endColumn: 48, suggestions: [] }],
+      name: 'No suggestion when the type may be a primitive, which a WeakRef cannot hold',
+    },
+    {
+      code: `
+class Leaf {
+  declare parent: { children: Leaf[] } | null;
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 17,
+          data: {
+            owner: 'Leaf',
+            property: 'parent',
+            target: '{ children: Leaf[]; }',
+            downOwner: '{ children: Leaf[]; }',
+            downProperty: 'children',
+            held: 'Leaf',
+          },
+        },
+      ],
+      name: 'An object literal type as the parent is named as written',
+    },
+    {
+      code: `
+declare module 'widgets' {
+  class Panel { children: Widget[]; }
+  class Widget { parent: Panel | null; }
+}
+export {};
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 18, endLine: 4, endColumn: 24, suggestions: [] }],
+      name: 'Classes in an ambient module are reported without a suggestion',
     },
   ],
 });

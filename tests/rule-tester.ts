@@ -23,7 +23,10 @@ export function createRuleTester(): RuleTester {
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.ts*', '*.js', '*.mjs', '*.cjs', '*.mts', '*.cts'],
+          // file.ts is in the fixtures project. TypeScript leaves file.js, file.tsx and file.mts out
+          // of it (a wildcard include keeps one file per base name), so those come from the
+          // default project; a file allowed here and also found in a project is refused.
+          allowDefaultProject: ['*.js', '*.tsx', '*.mts'],
           defaultProject: 'tsconfig.json',
         },
         tsconfigRootDir: fixturesDir,

@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-strong-parent-reference.js';
+import { TypeGraph, typeGraphFor } from '../../src/type-graph.js';
 import { fixturesDir } from '../rule-tester.js';
 
 // The shared createRuleTester() lists the .ts fixtures both in allowDefaultProject and in the
@@ -1403,5 +1404,56 @@ describe('no-strong-parent-reference options schema', () => {
     expect(() => {
       verify(options);
     }).toThrow(message);
+  });
+});
+
+describe('no-strong-parent-reference type graph memoization', () => {
+  const source = `
+export class Parent { children: Child[] = []; extra = new Map<string, Child[]>(); }
+export class Child { a: Parent | null = null; b: Parent | null = null; c: Parent | null = null; }
+`;
+  const host = ts.createCompilerHost({ strict: true });
+  const original = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion) =>
+    fileName === 'tree.ts' ? ts.createSourceFile(fileName, source, languageVersion) : original(fileName, languageVersion);
+  const program = ts.createProgram(['tree.ts'], { strict: true, target: ts.ScriptTarget.ES2022, types: [] }, host);
+  const checker = program.getTypeChecker();
+  const file = program.getSourceFile('tree.ts');
+  const classes = file?.statements.filter(ts.isClassDeclaration) ?? [];
+  const child = classes[1];
+
+  it('keeps one graph per program and option set', () => {
+    expect(typeGraphFor(program, 4)).toBe(typeGraphFor(program, 4));
+    expect(typeGraphFor(program, 4)).not.toBe(typeGraphFor(program, 2));
+  });
+
+  it('walks the properties of a parent type once, however many properties point at it', () => {
+    let walks = 0;
+    const counting = new Proxy(checker, {
+      get(target, key, receiver): unknown {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (key === 'getPropertiesOfType' && typeof value === 'function') {
+          return (type: ts.Type) => {
+            walks += 1;
+            return checker.getPropertiesOfType(type);
+          };
+        }
+        return value;
+      },
+    });
+    const graph = new TypeGraph(counting, 4);
+    expect(child).toBeDefined();
+    const members = child?.members.filter(ts.isPropertyDeclaration) ?? [];
+    expect(members).toHaveLength(3);
+    const results = members.map((member) => {
+      const target = checker.getNonNullableType(checker.getTypeAtLocation(member));
+      return graph.heldBy(target);
+    });
+    // Parent is walked once; the three lookups share the answer.
+    expect(walks).toBe(1);
+    expect(results[1]).toBe(results[0]);
+    expect(results[2]).toBe(results[0]);
+    const held = [...(results[0]?.keys() ?? [])].map((symbol) => symbol.getName());
+    expect(held).toEqual(['Child']);
   });
 });

@@ -87,6 +87,8 @@ export default createRule<Options, MessageIds>({
     // imported alias or subclass; only `new X(fn)` / `super(fn)` with a function-like first
     // argument is looked at there, which keeps ordinary files nearly free.
     const fullCheck = mayInvolveFinalizationRegistry(context.sourceCode.text);
+    // The constructor's name has to appear in the text for the reduced check to apply.
+    if (!fullCheck && !REGISTRY_NAME.test(context.sourceCode.text)) return {};
     const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
     const cleanupMethods = new Set(options.cleanupMethods ?? DEFAULT_CLEANUP_METHODS);

@@ -7,8 +7,8 @@ import { runFinalizerTests } from '../finalizer-rule-tester.js';
 describe('prefer-using-over-finalizer options schema', () => {
   // ESLint validates options before the rule asks for type information, so valid options get as
   // far as the "requires type information" error and invalid ones stop at the schema.
-  const verify = (options: unknown): void => {
-    new Linter().verify('export {};', [
+  const verify = (options: unknown, code = 'new FinalizationRegistry(() => {});'): void => {
+    new Linter().verify(code, [
       { plugins: { lifetime: { rules: { rule } } }, rules: { 'lifetime/rule': ['error', options] } },
     ] as unknown as Linter.Config[]);
   };
@@ -27,6 +27,11 @@ describe('prefer-using-over-finalizer options schema', () => {
     expect(() => {
       verify(options);
     }).toThrow(/requires type information/);
+  });
+  it('returns before asking for type information in files without registry-like text', () => {
+    expect(() => {
+      verify({}, 'export const subject = new Map<string, () => void>();');
+    }).not.toThrow();
   });
 });
 

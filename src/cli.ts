@@ -18,6 +18,8 @@ const PROGRAM = 'eslint-plugin-lifetime';
 const DEFAULT_EXTENSIONS = 'ts,tsx,mts,cts,js,jsx,mjs,cjs';
 const DEFAULT_IGNORES = ['node_modules/', 'dist/'];
 const PARSERS = ['babel', 'babylon', 'flow', 'ts', 'tsx'];
+/** Up to this many files to parse, the run stays in this process. */
+const IN_BAND_LIMIT = 25;
 
 interface TransformEntry {
   file: string;
@@ -63,7 +65,8 @@ Options:
       --ignore-pattern=GLOB skip matching files or folders, relative to each path given;
                             repeatable (node_modules/ and dist/ are always skipped)
   -c, --cpus=N              worker processes (default: jscodeshift's, cores - 1)
-      --run-in-band         run in this process, without workers
+      --run-in-band         run in this process, without workers (automatic when at
+                            most ${String(IN_BAND_LIMIT)} files need parsing)
       --fields=LIST         field names to rewrite (default: parent)
       --storage=KIND        private (#parent, default) or underscore (_parentRef)
   -v, --verbose             list unchanged and skipped files too
@@ -303,7 +306,8 @@ async function runTransform(options: CliOptions, candidates: string[], outcome: 
       babel: false,
       silent: true,
       verbose: 2,
-      runInBand: options.runInBand,
+      // Starting a worker costs more than parsing a handful of files.
+      runInBand: options.runInBand || candidates.length <= IN_BAND_LIMIT,
       fields: options.fields.join(','),
       storage: options.storage,
     };

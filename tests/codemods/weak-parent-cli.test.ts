@@ -140,6 +140,19 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
     expect(readFileSync(join(root, 'src/tree.ts'), 'utf8')).toBe(fixture('basic-nullable.output.ts'));
   });
 
+  it('uses worker processes for larger runs, with the same summary', async () => {
+    const extra: Record<string, string> = { 'src/many/broken.js': 'class Broken {\n  parent = null\n  oops(\n}\n' };
+    for (let index = 0; index < 30; index++) extra[`src/many/node${String(index)}.js`] = fixture('assigned-only.input.js');
+    const root = makeTree('many', extra);
+    const result = await runBin(['weak-parent', '--cpus=2', root]);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/ {2}changed: {3}34\n/);
+    expect(result.stdout).toContain(`${join(root, 'src/many/broken.js')}:4: cannot parse:`);
+    expect(readFileSync(join(root, 'src/many/node29.js'), 'utf8')).toBe(fixture('assigned-only.output.js'));
+    expect(readFileSync(join(root, 'src/many/broken.js'), 'utf8')).toBe(extra['src/many/broken.js']);
+  });
+
   it('--dry writes nothing but reports what would change', async () => {
     const root = makeTree('dry');
     const before = snapshotTree(root);

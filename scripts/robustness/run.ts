@@ -2,8 +2,8 @@
  * `npm run robustness`: the crash corpus for the rules and the codemod. See docs/reliability.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -28,6 +28,12 @@ Options:
   --keep           keep the temporary copies and print where they are
   --help           this text
 `;
+
+/** Files no parser accepts, added to the codemod's copy of the corpus. */
+const CANARIES: readonly (readonly [string, string | Buffer])[] = [
+  ['unterminated-parent.ts', 'export class Broken {\n  parent: Broken | null = null\n  oops(: void {}\n'],
+  ['binary-parent.js', Buffer.concat([Buffer.from([0, 0xff, 0xfe, 0]), Buffer.from('class B { parent = null }'), Buffer.from([0, 0x89])])],
+];
 
 interface Flags {
   quick: boolean;
@@ -134,6 +140,13 @@ async function main(): Promise<number> {
     } else {
       const transform = ((await import(pathToFileURL(transformPath).href)) as { default: Transform }).default;
       const copy = copyCorpus(files);
+      // Real packages parse; two canaries make sure unparsable files are listed and left alone.
+      for (const [name, content] of CANARIES) {
+        const path = join(copy.corpusDir, '__canary__', name);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content);
+        copy.files.push(path);
+      }
       const inProcess = transformInProcess(transform, copy.root, copy.files);
       log(`  in process: ${String(inProcess.changed.length)} changed, ${String(inProcess.unchanged)} unchanged, ${String(inProcess.unparsable.length)} unparsable, ${String(inProcess.crashes.length)} crashes, ${String(inProcess.brokenOutput.length)} outputs that no longer parse, ${String(inProcess.notIdempotent.length)} not idempotent, ${String(inProcess.reports)} members reported for review (${(inProcess.ms / 1000).toFixed(1)} s)`);
       for (const crash of inProcess.crashes.slice(0, 20)) log(`    crash ${crash.file}: ${crash.message}\n${crash.stack.replace(/^/gm, '      ')}`);
@@ -147,6 +160,9 @@ async function main(): Promise<number> {
       log(`  CLI changed files that no longer parse: ${String(cli.changedNotParsing.length)}`);
       for (const file of cli.changedNotParsing.slice(0, 20)) log(`    ${file.file}: ${file.message}`);
       log(`  unparsable files the CLI touched: ${String(cli.unparsableTouched.length)}`);
+      const unlisted = inProcess.unparsable.filter((file) => !cli.first.failed.some((line) => line.includes(file.file.replace(/^corpus\//, ''))));
+      log(`  unparsable files (incl. ${String(CANARIES.length)} canaries) the CLI did not list as failed: ${String(unlisted.length)}`);
+      for (const file of unlisted) log(`    ${file.file}`);
       log(`  CLI second run: exit ${String(cli.second.exitCode)}, files changed again: ${String(cli.secondRunChanged.length)}; summary: ${cli.second.summary.join(' / ')}`);
       log(`  uncaught exceptions in the CLI: ${String(Number(cli.first.uncaught) + Number(cli.second.uncaught))}`);
       figures.codemod = { inProcess, cli };
@@ -156,6 +172,7 @@ async function main(): Promise<number> {
         inProcess.notIdempotent.length > 0 ||
         cli.changedNotParsing.length > 0 ||
         cli.unparsableTouched.length > 0 ||
+        unlisted.length > 0 ||
         cli.secondRunChanged.length > 0 ||
         cli.first.uncaught ||
         cli.second.uncaught ||

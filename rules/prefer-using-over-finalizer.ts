@@ -88,7 +88,7 @@ export default createRule<Options, MessageIds>({
     // argument is looked at there, which keeps ordinary files nearly free.
     const fullCheck = mayInvolveFinalizationRegistry(context.sourceCode.text);
     // The constructor's name has to appear in the text for the reduced check to apply.
-    if (!fullCheck && !REGISTRY_NAME.test(context.sourceCode.text)) return {};
+    if (!fullCheck && !REGISTRY_CONSTRUCTION_TEXT.test(context.sourceCode.text)) return {};
     const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
     const cleanupMethods = new Set(options.cleanupMethods ?? DEFAULT_CLEANUP_METHODS);
@@ -270,6 +270,8 @@ function resourceTypeCache(cleanupMethods: ReadonlySet<string>): WeakMap<ts.Type
 }
 
 const REGISTRY_NAME = /Registry|Finaliz/;
+/** `new FooRegistry`, `new lib.Finalizer`, `extends SocketRegistry`: the text the reduced check needs. */
+const REGISTRY_CONSTRUCTION_TEXT = /\b(?:new|extends)\s+[\w$.]*(?:Registry|Finaliz)/;
 
 /**
  * Cheap syntactic test for constructions that could pass a cleanup callback, used in files

@@ -33,6 +33,8 @@ export interface LintCorpusResult {
   exceptions: RuleException[];
   /** Milliseconds spent in each rule across all files (ESLint's own per-rule timing). */
   ruleTimeMs: Record<string, number>;
+  /** The three files each rule spent longest on. */
+  slowestByRule: Record<string, { file: string; ms: number }[]>;
   /** Wall time of the lint loop, without building the program. */
   lintMs: number;
   programMs: number;
@@ -129,6 +131,7 @@ export async function lintCorpus(options: LintCorpusOptions): Promise<LintCorpus
     reportsByRule: Object.fromEntries(Object.keys(options.plugin.rules).map((name) => [`lifetime/${name}`, 0])),
     exceptions: [],
     ruleTimeMs: {},
+    slowestByRule: {},
     lintMs: 0,
     programMs,
     programs: programs.length,
@@ -153,6 +156,9 @@ export async function lintCorpus(options: LintCorpusOptions): Promise<LintCorpus
       for (const pass of lintResult?.stats?.times.passes ?? []) {
         for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
           result.ruleTimeMs[ruleId] = (result.ruleTimeMs[ruleId] ?? 0) + time.total;
+          const slowest = (result.slowestByRule[ruleId] ??= []);
+          slowest.push({ file: name, ms: time.total });
+          slowest.sort((a, b) => b.ms - a.ms).splice(3);
         }
       }
     } catch (error) {

@@ -118,7 +118,8 @@ async function main(): Promise<number> {
     log(`  files linted: ${String(lint.completed)} of ${String(lint.files)}`);
     log(`  parse errors (fatal messages from the parser): ${String(lint.parseErrors.length)}`);
     for (const [ruleId, count] of Object.entries(lint.reportsByRule)) {
-      log(`  reports ${ruleId}: ${String(count)} (${(lint.ruleTimeMs[ruleId] ?? 0).toFixed(0)} ms in the rule)`);
+      const slowest = (lint.slowestByRule[ruleId] ?? []).map((entry) => `${entry.file} ${entry.ms.toFixed(0)} ms`).join(', ');
+      log(`  reports ${ruleId}: ${String(count)} (${(lint.ruleTimeMs[ruleId] ?? 0).toFixed(0)} ms in the rule; slowest: ${slowest || '-'})`);
     }
     log(`  rule exceptions: ${String(lint.exceptions.length)}`);
     for (const exception of lint.exceptions.slice(0, 20)) {

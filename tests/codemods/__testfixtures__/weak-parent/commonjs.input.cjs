@@ -1,0 +1,9 @@
+'use strict';
+
+class Listener {
+  constructor(parent) {
+    this.parent = parent;
+  }
+}
+
+module.exports = { Listener };

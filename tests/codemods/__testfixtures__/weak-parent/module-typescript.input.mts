@@ -1,0 +1,7 @@
+export class Chapter {
+  parent: Book | undefined;
+}
+
+export class Book {
+  readonly chapters: Chapter[] = [];
+}

@@ -324,7 +324,7 @@ function findDownwardHalf(
   for (const target of targets) {
     // The collection half (`children: Child[]`) and weak references are the other side of the pair.
     if (graph.isWeakContainer(target) || graph.collectionElements(target) !== undefined) continue;
-    if (typeNames(checker, target).some((name) => ignored.has(name))) continue;
+    if (ignored.size > 0 && typeNames(checker, graph, target).some((name) => ignored.has(name))) continue;
     for (const [held, edges] of graph.heldBy(target)) {
       if (!graph.related(held, candidate.owner)) continue;
       // In a tree of one kind of node (the property can point at the owner's kind, or at the kind
@@ -420,15 +420,19 @@ function typeRelatedTo(graph: TypeGraph, type: ts.Type, symbol: ts.Symbol): bool
   });
 }
 
-/** Names a type can be listed under in `ignore`: its own, its alias, its intersection members'. */
-function typeNames(checker: ts.TypeChecker, type: ts.Type): string[] {
+/** Names a type can be listed under in `ignore`: its own, its alias, its bases', its intersection members'. */
+function typeNames(checker: ts.TypeChecker, graph: TypeGraph, type: ts.Type): string[] {
   // The name as written in code can differ from the declaration's (postcss declares `Container_`
   // and exports it as `Container`), so the printed name counts too.
   const names: string[] = [printedName(checker, type)];
   const parts = type.isIntersection() ? [type, ...type.types] : [type];
   for (const part of parts) {
-    const symbolName = part.getSymbol()?.getName();
-    if (symbolName !== undefined) names.push(symbolName);
+    const symbol = part.getSymbol();
+    if (symbol !== undefined) {
+      names.push(symbol.getName());
+      // A listed class covers its subclasses (ignoring `AsyncScheduler` covers `AsapScheduler`).
+      for (const base of graph.basesOf(symbol)) names.push(base.getName());
+    }
     const aliasName = part.aliasSymbol?.getName();
     if (aliasName !== undefined) names.push(aliasName);
   }

@@ -4,7 +4,7 @@
 // typescript-eslint's recommendedTypeChecked plus this rule and prints the rule's share of the
 // time ESLint's `stats` measured.
 //
-//   node scripts/real-code/no-strong-parent-reference.mjs [--time] [--verbose]
+//   node scripts/real-code/no-strong-parent-reference.mjs [--time] [--verbose] [--ignore=A,B]
 //
 // The tsconfigs are written to a temporary directory at run time.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,9 @@ const jiti = createJiti(import.meta.url);
 const { default: rule } = await jiti.import(join(root, 'rules/no-strong-parent-reference.ts'));
 const verbose = process.argv.includes('--verbose');
 const time = process.argv.includes('--time');
+// --ignore=A,B passes the rule's `ignore` option to every target.
+const ignoreArgument = process.argv.find((argument) => argument.startsWith('--ignore='));
+const ignore = ignoreArgument === undefined ? [] : ignoreArgument.slice('--ignore='.length).split(',');
 const RULE = 'lifetime/no-strong-parent-reference';
 
 const work = mkdtempSync(join(tmpdir(), 'nspr-real-code-'));
@@ -104,7 +107,7 @@ function eslintFor(target, extraConfigs = []) {
           parserOptions: { project: target.tsconfig, tsconfigRootDir: work },
         },
         plugins: { lifetime: { rules: { 'no-strong-parent-reference': rule } } },
-        rules: { [RULE]: ['error', target.options] },
+        rules: { [RULE]: ['error', { ...target.options, ...(ignore.length > 0 ? { ignore } : {}) }] },
       },
     ],
   });

@@ -439,6 +439,16 @@ export class Annotated extends Declaration {
     },
     {
       code: `
+class AsyncScheduler { actions: AsyncAction[] = []; }
+class AsapScheduler extends AsyncScheduler {}
+class AsyncAction { constructor(protected scheduler: AsyncScheduler) {} }
+class AsapAction extends AsyncAction { constructor(protected override scheduler: AsapScheduler) { super(scheduler); } }
+`,
+      options: [{ ignore: ['AsyncScheduler'] }],
+      name: 'The ignore option covers subclasses of a listed class (rxjs\'s schedulers)',
+    },
+    {
+      code: `
 import { Registry, type Listener } from './no-strong-parent-reference/tree.js';
 class Logger implements Listener {
   constructor(readonly registry: Registry) {}

@@ -1318,7 +1318,7 @@ export {};
 });
 
 describe('no-strong-parent-reference suggestions', () => {
-  it('type-check under strict with lib es2022 + es2021.weakref, as their inputs do', () => {
+  it('type-check under strict with lib es2022 + es2021.weakref (JS with checkJs), as their inputs do', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nspr-typecheck-'));
     const postcssTypes = fileURLToPath(new URL('../../node_modules/postcss/lib/postcss.d.ts', import.meta.url));
     try {
@@ -1338,7 +1338,18 @@ describe('no-strong-parent-reference suggestions', () => {
           files.push(file);
         }
       }
+      // The JavaScript suggestion is checked the way checkJs users see it.
+      for (const [kind, text] of [
+        ['input', jsField.input],
+        ['output', jsField.output],
+      ] as const) {
+        const file = join(dir, `jsField.${kind}.js`);
+        writeFileSync(file, text);
+        files.push(file);
+      }
       const program = ts.createProgram(files, {
+        allowJs: true,
+        checkJs: true,
         strict: true,
         target: ts.ScriptTarget.ES2022,
         module: ts.ModuleKind.NodeNext,
@@ -1354,7 +1365,7 @@ describe('no-strong-parent-reference suggestions', () => {
         const where = diagnostic.file === undefined ? '' : `${diagnostic.file.fileName.slice(dir.length + 1)}: `;
         return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
       });
-      expect(files.length).toBe(Object.keys(rewrites).length * 2);
+      expect(files.length).toBe(Object.keys(rewrites).length * 2 + 2);
       expect(problems).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

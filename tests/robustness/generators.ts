@@ -72,7 +72,21 @@ export interface ClassSpec {
 
 export interface ModuleSpec {
   classes: ClassSpec[];
-  registry: 'none' | 'safe' | 'throwing' | 'holding-target' | 'closing' | 'async';
+  registry:
+    | 'none'
+    | 'safe'
+    | 'throwing'
+    | 'holding-target'
+    | 'closing'
+    | 'async'
+    | 'named-callback'
+    | 'subclass'
+    | 'safety-net'
+    | 'bound-method'
+    | 'optional-chain'
+    | 'no-arguments'
+    | 'spread-arguments'
+    | 'closure-captures-target';
   indent: '  ' | '    ' | '\t';
   semicolons: boolean;
   crlf: boolean;
@@ -134,7 +148,22 @@ const classSpec: fc.Arbitrary<ClassSpec> = fc.record({
 
 export const moduleSpec: fc.Arbitrary<ModuleSpec> = fc.record({
   classes: fc.array(classSpec, { minLength: 1, maxLength: 3 }),
-  registry: fc.constantFrom('none', 'safe', 'throwing', 'holding-target', 'closing', 'async'),
+  registry: fc.constantFrom(
+    'none',
+    'safe',
+    'throwing',
+    'holding-target',
+    'closing',
+    'async',
+    'named-callback',
+    'subclass',
+    'safety-net',
+    'bound-method',
+    'optional-chain',
+    'no-arguments',
+    'spread-arguments',
+    'closure-captures-target',
+  ),
   indent: fc.constantFrom('  ' as const, '    ' as const, '\t' as const),
   semicolons: fc.boolean(),
   crlf: fc.boolean(),
@@ -340,5 +369,21 @@ function renderRegistry(spec: ModuleSpec, first: string, type: (text: string) =>
       return `const registry = new FinalizationRegistry${type('') === '' ? '' : '<{ close(): void }>'}((handle) => {\n${i1}handle.close()${semi}\n})${semi}\nregistry.register({}, { close() {} })${semi}\n`;
     case 'async':
       return `const registry = new FinalizationRegistry${generic}(async (held) => {\n${i1}await Promise.resolve(held)${semi}\n})${semi}\nregistry.register({}, 'c')${semi}\n`;
+    case 'named-callback':
+      return `function cleanup(held${type('string')}) {\n${i1}if (!held) throw new TypeError('no key')${semi}\n}\nconst registry = new FinalizationRegistry(cleanup)${semi}\nregistry.register(new ${first}(), 'd')${semi}\n`;
+    case 'subclass':
+      return `class Registry extends FinalizationRegistry${generic} {\n${i1}constructor() {\n${i1}${i1}super((held) => {\n${i1}${i1}${i1}throw new Error(held)${semi}\n${i1}${i1}})${semi}\n${i1}}\n}\nnew Registry().register(new ${first}(), 'e')${semi}\n`;
+    case 'safety-net':
+      return `const registry = new FinalizationRegistry${type('') === '' ? '' : '<{ close(): void }>'}((handle) => {\n${i1}console.warn('not disposed')${semi}\n${i1}handle.close()${semi}\n})${semi}\nclass Owned {\n${i1}handle = { close() {} }${semi}\n${i1}constructor() {\n${i1}${i1}registry.register(this, this.handle, this)${semi}\n${i1}}\n${i1}[Symbol.dispose]()${type('void')} {\n${i1}${i1}registry.unregister(this)${semi}\n${i1}${i1}this.handle.close()${semi}\n${i1}}\n}\n{\n${i1}using owned = new Owned()${semi}\n${i1}void owned${semi}\n}\n`;
+    case 'bound-method':
+      return `const cache = { drop(key${type('string')}) {\n${i1}void key${semi}\n} }${semi}\nconst registry = new FinalizationRegistry(cache.drop.bind(cache))${semi}\nregistry.register(new ${first}(), 'f')${semi}\n`;
+    case 'optional-chain':
+      return `const registry = new FinalizationRegistry${type('') === '' ? '' : '<{ close?: () => void } | undefined>'}((held) => held?.close?.())${semi}\nregistry.register({}, undefined)${semi}\n`;
+    case 'no-arguments':
+      return `// @ts-expect-error: the callback is missing\nconst registry = new FinalizationRegistry()${semi}\nvoid registry${semi}\n`;
+    case 'spread-arguments':
+      return `const args = [(held${type('unknown')}) => void held] as const${semi}\nconst registry = new FinalizationRegistry(...args)${semi}\nregistry.register({}, 1)${semi}\n`.replace(' as const', type('') === '' ? '' : ' as const');
+    case 'closure-captures-target':
+      return `const node = new ${first}()${semi}\nconst registry = new FinalizationRegistry${generic}((held) => {\n${i1}console.log(held, node)${semi}\n})${semi}\nregistry.register(node, 'g')${semi}\n`;
   }
 }

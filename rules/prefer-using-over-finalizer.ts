@@ -330,7 +330,9 @@ function skipChain(node: TSESTree.Node): TSESTree.Node {
 /**
  * The unregister call sits in a function that releases deterministically: `[Symbol.dispose]`,
  * `[Symbol.asyncDispose]`, or a method/function named like a cleanup method (`close`, ...).
- * Unnamed arrow functions in between (`handles.forEach(...)`) are looked through.
+ * Unnamed arrow functions in between (`handles.forEach(...)`) are looked through, and so is one
+ * private helper: a method of the same class that such a method calls as `this.helper()`
+ * (wasm-bindgen's `free()` calls `__destroy_into_raw()`, which unregisters).
  */
 function isInsideDeterministicRelease(node: TSESTree.Node, cleanupMethods: ReadonlySet<string>): boolean {
   for (let current = node.parent; current !== undefined; current = current.parent) {
@@ -346,8 +348,47 @@ function isInsideDeterministicRelease(node: TSESTree.Node, cleanupMethods: Reado
       if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
       return false;
     }
-    if (isWellKnownDisposeSymbol(key)) return true;
-    return key.type === AST_NODE_TYPES.Identifier && (cleanupMethods.has(key.name) || key.name === 'dispose');
+    if (isReleaseKey(key, cleanupMethods)) return true;
+    const method = current.parent;
+    if (method.type !== AST_NODE_TYPES.MethodDefinition) return false;
+    const helperName = keyName(key);
+    return helperName !== undefined && isCalledFromReleaseMethod(method, helperName, cleanupMethods);
+  }
+  return false;
+}
+
+function isReleaseKey(key: TSESTree.Node, cleanupMethods: ReadonlySet<string>): boolean {
+  if (isWellKnownDisposeSymbol(key)) return true;
+  return key.type === AST_NODE_TYPES.Identifier && (cleanupMethods.has(key.name) || key.name === 'dispose');
+}
+
+function keyName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return undefined;
+}
+
+/** A release method of the helper's class calls `this.<helper>()`. */
+function isCalledFromReleaseMethod(
+  helper: TSESTree.MethodDefinition,
+  helperName: string,
+  cleanupMethods: ReadonlySet<string>,
+): boolean {
+  for (const member of helper.parent.body) {
+    if (member === helper || member.type !== AST_NODE_TYPES.MethodDefinition || member.static !== helper.static) continue;
+    if (!isReleaseKey(member.key, cleanupMethods)) continue;
+    const calls: TSESTree.Node[] = [];
+    walk(member.value, (inner) => {
+      if (
+        inner.type === AST_NODE_TYPES.CallExpression &&
+        inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+        inner.callee.object.type === AST_NODE_TYPES.ThisExpression &&
+        memberName(inner.callee) === helperName
+      ) {
+        calls.push(inner);
+      }
+    });
+    if (calls.length > 0) return true;
   }
   return false;
 }

@@ -74,6 +74,13 @@ runFinalizerTests('prefer-using-over-finalizer', rule, {
        constructor(readonly s: { destroy(): void }) { sockets.register(this, s, this); }
        async [Symbol.asyncDispose](): Promise<void> { sockets.unregister(this); }
      }`,
+    // Safety net through a private helper that the dispose method calls (wasm-bindgen's shape).
+    `const reg = new FinalizationRegistry<{ close(): void }>((h) => h.close());
+     class Owner {
+       constructor(readonly h: { close(): void }) { reg.register(this, h, this); }
+       #detach(): void { reg.unregister(this); }
+       [Symbol.dispose](): void { this.#detach(); this.h.close(); }
+     }`,
     // Unresolvable callback: not guessed.
     `declare const cleanup: (held: { close(): void }) => void;
      new FinalizationRegistry(cleanup);`,
@@ -253,6 +260,16 @@ new Tracker<{ close(): void }>((h) => h.close());`,
 class Owner {
   constructor(readonly h: { close(): void }) { reg.register(this, h, this); }
   forget(): void { reg.unregister(this); }
+}`,
+      errors: [{ messageId: 'releaseInFinalizer', line: 1, column: 64 }],
+    },
+    {
+      // A helper that unregisters but is not called from any release method is no safety net.
+      code: `const reg = new FinalizationRegistry<{ close(): void }>((h) => h.close());
+class Owner {
+  constructor(readonly h: { close(): void }) { reg.register(this, h, this); }
+  detach(): void { reg.unregister(this); }
+  [Symbol.dispose](): void { this.h.close(); }
 }`,
       errors: [{ messageId: 'releaseInFinalizer', line: 1, column: 64 }],
     },

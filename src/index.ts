@@ -61,5 +61,8 @@ plugin.configs.all = {
   rules: ruleEntries(() => true),
 };
 
+// The named exports mirror the default one, so that a loader that `require`s the ES module
+// (Node >= 20.19) and reads the namespace as the plugin finds the same meta, rules and configs.
+export const { meta, configs } = plugin;
 export { rules };
 export default plugin;

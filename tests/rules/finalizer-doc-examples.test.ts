@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+
+import noFinalizerHoldingTarget from '../../rules/no-finalizer-holding-target.js';
+import preferUsingOverFinalizer from '../../rules/prefer-using-over-finalizer.js';
+import { runFinalizerTests } from '../finalizer-rule-tester.js';
+
+/**
+ * The ❌ / ✅ examples in the finalizer rule docs, linted by their rules: every ❌ block must
+ * produce exactly the reports listed here (in order), every ✅ block none.
+ */
+function examples(rule: string): { incorrect: string[]; correct: string[] } {
+  const doc = readFileSync(new URL(`../../docs/rules/${rule}.md`, import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('## Examples'), doc.indexOf('\n## ', doc.indexOf('## Examples') + 1));
+  const [incorrectPart = '', correctPart = ''] = section.split('✅ Correct');
+  const blocks = (text: string): string[] => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  return { incorrect: blocks(incorrectPart), correct: blocks(correctPart) };
+}
+
+function cases<MessageIds extends string>(
+  rule: string,
+  expected: MessageIds[][],
+): { valid: ValidTestCase<[]>[]; invalid: InvalidTestCase<MessageIds, []>[] } {
+  const { incorrect, correct } = examples(rule);
+  if (incorrect.length !== expected.length) {
+    throw new Error(`${rule}: ${String(incorrect.length)} ❌ examples, ${String(expected.length)} expectations`);
+  }
+  return {
+    valid: correct.map((code) => ({ code })),
+    invalid: incorrect.map((code, index) => ({
+      code,
+      errors: (expected[index] ?? []).map((messageId) => ({ messageId })),
+    })),
+  };
+}
+
+const preferUsing = cases('prefer-using-over-finalizer', [
+  ['releaseInFinalizer'],
+  ['releaseInFinalizer'],
+  ['resourceAsHeldValue'],
+]);
+runFinalizerTests('prefer-using-over-finalizer doc examples', preferUsingOverFinalizer, {
+  valid: preferUsing.valid,
+  invalid: preferUsing.invalid,
+});
+
+const holding = cases('no-finalizer-holding-target', [
+  ['heldIsTarget', 'heldContainsTarget', 'heldClosesOverTarget', 'heldBoundToTarget'],
+  ['callbackCapturesTarget'],
+]);
+runFinalizerTests('no-finalizer-holding-target doc examples', noFinalizerHoldingTarget, {
+  valid: holding.valid,
+  invalid: holding.invalid,
+});

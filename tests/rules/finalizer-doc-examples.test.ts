@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 
-import noFinalizerHoldingTarget from '../../rules/no-finalizer-holding-target.js';
-import preferUsingOverFinalizer from '../../rules/prefer-using-over-finalizer.js';
+import noFinalizerHoldingTarget, * as holdingTypes from '../../rules/no-finalizer-holding-target.js';
+import preferUsingOverFinalizer, * as preferUsingTypes from '../../rules/prefer-using-over-finalizer.js';
 import { runFinalizerTests } from '../finalizer-rule-tester.js';
 
 /**
@@ -18,10 +18,10 @@ function examples(rule: string): { incorrect: string[]; correct: string[] } {
   return { incorrect: blocks(incorrectPart), correct: blocks(correctPart) };
 }
 
-function cases<MessageIds extends string>(
+function cases<MessageIds extends string, Options extends readonly unknown[]>(
   rule: string,
   expected: MessageIds[][],
-): { valid: ValidTestCase<[]>[]; invalid: InvalidTestCase<MessageIds, []>[] } {
+): { valid: ValidTestCase<Options>[]; invalid: InvalidTestCase<MessageIds, Options>[] } {
   const { incorrect, correct } = examples(rule);
   if (incorrect.length !== expected.length) {
     throw new Error(`${rule}: ${String(incorrect.length)} ❌ examples, ${String(expected.length)} expectations`);
@@ -35,7 +35,7 @@ function cases<MessageIds extends string>(
   };
 }
 
-const preferUsing = cases('prefer-using-over-finalizer', [
+const preferUsing = cases<preferUsingTypes.MessageIds, preferUsingTypes.Options>('prefer-using-over-finalizer', [
   ['releaseInFinalizer'],
   ['releaseInFinalizer'],
   ['resourceAsHeldValue'],
@@ -45,7 +45,7 @@ runFinalizerTests('prefer-using-over-finalizer doc examples', preferUsingOverFin
   invalid: preferUsing.invalid,
 });
 
-const holding = cases('no-finalizer-holding-target', [
+const holding = cases<holdingTypes.MessageIds, holdingTypes.Options>('no-finalizer-holding-target', [
   ['heldIsTarget', 'heldContainsTarget', 'heldClosesOverTarget', 'heldBoundToTarget'],
   ['callbackCapturesTarget'],
 ]);

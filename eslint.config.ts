@@ -1,9 +1,10 @@
+import { defineConfig } from 'eslint/config';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 import lifetime from './src/index.js';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',

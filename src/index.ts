@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 
 import { packageJson } from './package-info.js';
 import type { LifetimeRuleDocs } from './create-rule.js';
@@ -19,16 +20,17 @@ const rules = {
 
 export type RuleName = keyof typeof rules;
 
-type RulesConfig = Record<`lifetime/${RuleName}`, TSESLint.SharedConfig.RuleEntry>;
+type RulesConfig = Record<`lifetime/${RuleName}`, Linter.RuleEntry>;
 
 export interface LifetimePlugin {
   meta: { name: string; version: string };
   rules: typeof rules;
   configs: {
+    // Typed with ESLint's own config type, so that they fit `defineConfig()` from eslint/config.
     /** Every rule whose docs say `recommended`, as errors. */
-    recommended: TSESLint.FlatConfig.Config;
+    recommended: Linter.Config;
     /** Every rule of the plugin, as errors. */
-    all: TSESLint.FlatConfig.Config;
+    all: Linter.Config;
   };
 }
 
@@ -52,12 +54,12 @@ const plugin: LifetimePlugin = {
 // The configs register the plugin object itself, so they are filled in after it exists.
 plugin.configs.recommended = {
   name: 'lifetime/recommended',
-  plugins: { lifetime: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { lifetime: plugin as unknown as ESLint.Plugin },
   rules: ruleEntries((rule) => rule.meta.docs?.recommended === true),
 };
 plugin.configs.all = {
   name: 'lifetime/all',
-  plugins: { lifetime: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { lifetime: plugin as unknown as ESLint.Plugin },
   rules: ruleEntries(() => true),
 };
 

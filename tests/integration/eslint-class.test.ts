@@ -19,8 +19,8 @@ interface ESLintLike {
 type ESLintClass = new (options: { cwd: string; overrideConfigFile: string }) => ESLintLike;
 
 const majors: [string, ESLintClass, string][] = [
-  ['ESLint 10', ESLint10 as unknown as ESLintClass, ESLint10.version],
-  ['ESLint 9', ESLint9 as unknown as ESLintClass, ESLint9.version],
+  ['ESLint 10', ESLint10, ESLint10.version],
+  ['ESLint 9', ESLint9, ESLint9.version],
 ];
 
 describe.each(majors)('%s', (_label, ESLint, version) => {

@@ -57,7 +57,7 @@ registry.register(resource, resource);
 function cutPoints(text: string): number[] {
   const points = new Set<number>();
   for (let index = 0; index < text.length; index++) if (text[index] === '\n') points.add(index);
-  for (let index = 3; index < text.length; index += 11) points.add(index);
+  for (let index = 3; index < text.length; index += 17) points.add(index);
   return [...points].sort((a, b) => a - b);
 }
 

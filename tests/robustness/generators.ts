@@ -206,7 +206,9 @@ export function renderModule(spec: ModuleSpec, flavor: Flavor): string {
     const memberNames = new Set<string>();
     for (const member of cls.members) {
       if (member.kind === 'parent') {
-        const target = names[member.target % names.length] ?? self;
+        const targetIndex = member.target % names.length;
+        // A class expression is a value only; other classes cannot name it as a type.
+        const target = ts && spec.classes[targetIndex]?.expression === true ? self : (names[targetIndex] ?? self);
         const key = member.shape === 'es-private' ? `#${member.name}` : member.name;
         const staticKey = member.shape === 'static' ? `static:${key}` : key;
         // One declaration per name; a subclass redeclaring its base's private field would not compile.
@@ -224,7 +226,7 @@ export function renderModule(spec: ModuleSpec, flavor: Flavor): string {
     const ctor = renderConstructor(cls, self, base, ts, semi, i1, i2, fieldNames);
     if (ctor !== '') lines.push(ctor);
     const head = cls.expression
-      ? `${cls.exported ? 'export ' : ''}const ${self} = class${base === undefined ? '' : ` extends ${base}`} {`
+      ? `${cls.exported ? 'export ' : ''}const ${self} = class${ts ? ` ${self}` : ''}${base === undefined ? '' : ` extends ${base}`} {`
       : `${cls.exported ? 'export ' : ''}class ${self}${base === undefined ? '' : ` extends ${base}`} {`;
     // Without semicolons, a member starting with `*`, `[` or `(` would continue the previous line.
     const guarded = spec.semicolons ? lines : lines.map((line) => (/^(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*[*[(]/.test(line) ? `;${line}` : line));
@@ -349,7 +351,9 @@ function renderConstructor(
       // A TS class must declare what it assigns; a JS class may assign only.
       const field = ts && !declared ? `parent${optional}${t(`${self} | null`)}${semi}\n` : '';
       if (ts && !declared) fields.add('parent');
-      return `${field}constructor(parent${ts ? `${optional}${t(`${self} | null`)}` : ''}) {\n${superCall}${i1}this.parent = parent${ts && optional !== '' ? ' ?? null' : ''}${semi}\n}`;
+      // The TS variants take no required argument, so `new X()` elsewhere stays well-typed.
+      const param = ts ? `parent${optional}${t(`${self} | null`)}${optional === '' ? ' = null' : ''}` : 'parent';
+      return `${field}constructor(${param}) {\n${superCall}${i1}this.parent = parent${ts && optional !== '' ? ' ?? null' : ''}${semi}\n}`;
     }
   }
 }

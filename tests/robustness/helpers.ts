@@ -90,7 +90,7 @@ const libCache = new Map<string, ts.SourceFile | undefined>();
 export function typeErrors(text: string, fileName = 'check.ts'): string[] {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2023.d.ts', 'lib.es2021.weakref.d.ts', 'lib.esnext.disposable.d.ts'],
+    lib: ['lib.es2023.d.ts', 'lib.es2021.weakref.d.ts', 'lib.esnext.disposable.d.ts', 'lib.dom.d.ts'],
     module: ts.ModuleKind.ES2022,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     strict: true,
@@ -99,6 +99,8 @@ export function typeErrors(text: string, fileName = 'check.ts'): string[] {
     allowJs: true,
     checkJs: true,
     jsx: ts.JsxEmit.Preserve,
+    // Every check is a module of its own, so its names never collide with the DOM's globals.
+    moduleDetection: ts.ModuleDetectionKind.Force,
   };
   const root = `/virtual/${fileName}`;
   const host = ts.createCompilerHost(options);

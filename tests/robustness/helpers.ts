@@ -52,7 +52,7 @@ export function allRulesConfig(tsconfigRootDir: string): Linter.Config[] {
       // Generated code may carry a blanket `eslint-disable`; only rule reports matter here.
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
-    { ...(plugin.configs.all as unknown as Linter.Config), files: LINTED_FILES },
+    { ...(plugin.configs.all), files: LINTED_FILES },
   ];
 }
 

@@ -64,7 +64,7 @@ export function createCorpusPrograms(tsconfigPath: string, files: readonly strin
 
 /** Flat config: our parser with the given program, and every rule of the plugin as an error. */
 export function corpusConfig(plugin: LifetimePlugin, programs: ts.Program[]): Linter.Config[] {
-  const all = plugin.configs.all as unknown as Linter.Config;
+  const all = plugin.configs.all;
   return [
     {
       files: LINTED_FILES,

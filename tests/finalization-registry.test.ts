@@ -7,7 +7,7 @@ import {
   getRegistryCall,
   mayInvolveFinalizationRegistry,
 } from '../src/finalization-registry.js';
-import { runFinalizerTests } from './finalizer-rule-tester.js';
+import { runRuleTests } from './rule-tester.js';
 
 /**
  * A probe rule that makes the discovery module's answers visible as reports:
@@ -60,7 +60,7 @@ describe('mayInvolveFinalizationRegistry', () => {
   });
 });
 
-runFinalizerTests('finalization-registry discovery', probe, {
+runRuleTests('finalization-registry discovery', probe, {
   valid: [
     // Not a registry: a class with methods of the same names.
     `class Fake { register(_a: object, _b: unknown): void {} }

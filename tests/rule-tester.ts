@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type RunTests } from '@typescript-eslint/rule-tester';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -23,14 +24,30 @@ export function createRuleTester(): RuleTester {
     languageOptions: {
       parserOptions: {
         projectService: {
-          // file.ts is in the fixtures project. TypeScript leaves file.js, file.tsx and file.mts out
-          // of it (a wildcard include keeps one file per base name), so those come from the
-          // default project; a file allowed here and also found in a project is refused.
-          allowDefaultProject: ['*.js', '*.tsx', '*.mts'],
+          // file.ts and file.mts are in the fixtures project. TypeScript leaves file.js and
+          // file.tsx out of it (a wildcard include keeps one of file.ts/.tsx/.js), so those come
+          // from the default project; a file allowed here and also found in a project is refused.
+          allowDefaultProject: ['*.js', '*.tsx'],
           defaultProject: 'tsconfig.json',
         },
         tsconfigRootDir: fixturesDir,
       },
     },
   });
+}
+
+/**
+ * Runs the typed RuleTester on one of our rules. The rules are built with the project's
+ * @typescript-eslint/utils (8.73) while the newest rule-tester (8.72) declares its own copy of
+ * the same types, so the rule is handed over untyped once, here; the cases keep their
+ * messageId and options checking.
+ */
+export function runRuleTests<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  rule: TSESLint.RuleModule<MessageIds, Options>,
+  tests: RunTests<MessageIds, Options>,
+): void {
+  const tester = createRuleTester();
+  const run = tester.run.bind(tester) as (ruleName: string, module: unknown, cases: RunTests<MessageIds, Options>) => void;
+  run(name, rule, tests);
 }

@@ -4,7 +4,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 
 import noFinalizerHoldingTarget, * as holdingTypes from '../../rules/no-finalizer-holding-target.js';
 import preferUsingOverFinalizer, * as preferUsingTypes from '../../rules/prefer-using-over-finalizer.js';
-import { runFinalizerTests } from '../finalizer-rule-tester.js';
+import { runRuleTests } from '../rule-tester.js';
 
 /**
  * The ❌ / ✅ examples in the finalizer rule docs, linted by their rules: every ❌ block must
@@ -40,7 +40,7 @@ const preferUsing = cases<preferUsingTypes.MessageIds, preferUsingTypes.Options>
   ['releaseInFinalizer'],
   ['resourceAsHeldValue'],
 ]);
-runFinalizerTests('prefer-using-over-finalizer doc examples', preferUsingOverFinalizer, {
+runRuleTests('prefer-using-over-finalizer doc examples', preferUsingOverFinalizer, {
   valid: preferUsing.valid,
   invalid: preferUsing.invalid,
 });
@@ -49,7 +49,7 @@ const holding = cases<holdingTypes.MessageIds, holdingTypes.Options>('no-finaliz
   ['heldIsTarget', 'heldContainsTarget', 'heldClosesOverTarget', 'heldBoundToTarget'],
   ['callbackCapturesTarget'],
 ]);
-runFinalizerTests('no-finalizer-holding-target doc examples', noFinalizerHoldingTarget, {
+runRuleTests('no-finalizer-holding-target doc examples', noFinalizerHoldingTarget, {
   valid: holding.valid,
   invalid: holding.invalid,
 });

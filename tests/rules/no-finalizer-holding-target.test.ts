@@ -2,7 +2,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../rules/no-finalizer-holding-target.js';
-import { runFinalizerTests } from '../finalizer-rule-tester.js';
+import { runRuleTests } from '../rule-tester.js';
 
 describe('no-finalizer-holding-target options schema', () => {
   const verify = (code: string, ...options: unknown[]): void => {
@@ -26,7 +26,7 @@ describe('no-finalizer-holding-target options schema', () => {
   });
 });
 
-runFinalizerTests('no-finalizer-holding-target', rule, {
+runRuleTests('no-finalizer-holding-target', rule, {
   valid: [
     // An id as held value.
     `const reg = new FinalizationRegistry<number>(() => {});

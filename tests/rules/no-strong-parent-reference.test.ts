@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import ts from 'typescript';
@@ -11,19 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-strong-parent-reference.js';
 import { TypeGraph, typeGraphFor } from '../../src/type-graph.js';
-import { fixturesDir } from '../rule-tester.js';
+import { fixturesDir, runRuleTests } from '../rule-tester.js';
 
-// The shared createRuleTester() lists the .ts fixtures both in allowDefaultProject and in the
-// fixtures tsconfig, which the project service rejects; here only JS and TSX files
-// (which the project service does not pick up from that tsconfig) use the default project.
-const ruleTester = new RuleTester({
-  languageOptions: {
-    parserOptions: {
-      projectService: { allowDefaultProject: ['*.js', '*.tsx'], defaultProject: 'tsconfig.json' },
-      tsconfigRootDir: fixturesDir,
-    },
-  },
-});
 
 /** Inputs and the exact text of their suggestions; the TypeScript ones are also compiled below. */
 const rewrites = {
@@ -331,7 +319,7 @@ export class Child {
 
 // The rule tester bundles its own copy of @typescript-eslint/utils, whose RuleModule type differs
 // from ours only by identity; the explicit type arguments keep the cases checked.
-ruleTester.run<MessageIds, Options>('no-strong-parent-reference', rule as never, {
+runRuleTests<MessageIds, Options>('no-strong-parent-reference', rule, {
   valid: [
     // A chain upward with nothing downward holds nothing both ways.
     `

@@ -3,24 +3,10 @@ import { readFileSync } from 'node:fs';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-throwing-finalizer.js';
-import { fixturesDir } from '../rule-tester.js';
+import { runRuleTests } from '../rule-tester.js';
 
-// The shared createRuleTester() also puts `*.ts` in allowDefaultProject, which typescript-eslint
-// rejects because the fixtures tsconfig already includes file.ts. Same settings without it.
-const ruleTester = new RuleTester({
-  languageOptions: {
-    parserOptions: {
-      projectService: { allowDefaultProject: ['*.js'], defaultProject: 'tsconfig.json' },
-      tsconfigRootDir: fixturesDir,
-    },
-  },
-});
-// The rule tester (8.72) carries its own copy of the utils types that the rule (8.73) is built
-// with; they describe the same shape.
-const testedRule = rule as unknown as Parameters<typeof ruleTester.run<MessageIds, Options>>[1];
 
 /** The ```ts block under a heading of the rule's doc, so the documented examples stay true. */
 function docExample(heading: string): string {
@@ -80,7 +66,7 @@ function incorrectExampleWith(body: string, wrapped: string): string {
   return incorrectExample.replace(body, () => wrapped);
 }
 
-ruleTester.run('no-throwing-finalizer', testedRule, {
+runRuleTests<MessageIds, Options>('no-throwing-finalizer', rule, {
   valid: [
     // Handled promises inside a swallowing try.
     `

@@ -2,7 +2,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../rules/prefer-using-over-finalizer.js';
-import { runFinalizerTests } from '../finalizer-rule-tester.js';
+import { runRuleTests } from '../rule-tester.js';
 
 describe('prefer-using-over-finalizer options schema', () => {
   // ESLint validates options before the rule asks for type information, so valid options get as
@@ -35,7 +35,7 @@ describe('prefer-using-over-finalizer options schema', () => {
   });
 });
 
-runFinalizerTests('prefer-using-over-finalizer', rule, {
+runRuleTests('prefer-using-over-finalizer', rule, {
   valid: [
     // No registry at all: the text pre-filter skips the file.
     `declare const socket: { close(): void };

@@ -89,6 +89,15 @@ const registry = new FinalizationRegistry<string>((key) => {
   console.log(key);
 });
 `,
+    // Map#set and Set#add are in the defaults: bookkeeping of live counts cannot throw.
+    `
+const live = new Map<string, number>();
+const seen = new Set<string>();
+new FinalizationRegistry<string>((kind) => {
+  live.set(kind, (live.get(kind) ?? 1) - 1);
+  seen.add(kind);
+});
+`,
     // Promise#catch/finally are in the defaults: they never throw, and the optional chain guards
     // the missing entry.
     `

@@ -38,3 +38,29 @@ describe('weak-parent: a subclass redeclares the base class parent field', () =>
     expect(typeErrors(run('tree.ts', ts))).toEqual([]);
   });
 });
+
+// Found by codemod.property.test.ts: TypeScript compares classes structurally until one has a
+// private member. The rewrite adds `#parent`, so two classes that were interchangeable stop being so.
+describe('weak-parent: structurally compatible classes become nominal', () => {
+  const ts = [
+    'class Node {',
+    '  parent: Leaf | null = null',
+    '  constructor(parent: Node | null = null) {',
+    '    this.parent = parent',
+    '  }',
+    '}',
+    '',
+    'class Leaf {',
+    '  parent: Leaf | null = null',
+    '}',
+    '',
+  ].join('\n');
+
+  it('the input type-checks (Node is accepted where a Leaf is expected)', () => {
+    expect(typeErrors(ts)).toEqual([]);
+  });
+
+  it.fails('the output still type-checks', () => {
+    expect(typeErrors(run('tree.ts', ts))).toEqual([]);
+  });
+});

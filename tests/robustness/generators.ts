@@ -70,7 +70,30 @@ export interface ClassSpec {
   expression: boolean;
 }
 
+/** TypeScript-only declarations around the classes: the shapes a type graph must survive. */
+export const TYPE_DECLARATIONS = {
+  'interface-tree': 'interface ITree {\n  parent: ITree | null;\n  children: ITree[];\n}',
+  'alias-tree': 'type ATree = {\n  parent?: ATree;\n  kids: Map<string, ATree[]>;\n};',
+  'generic-interface': 'interface GTree<T> {\n  parent: GTree<T> | null;\n  items: T[];\n  children: ReadonlySet<GTree<T>>;\n}',
+  'recursive-record': 'type Rec = { [key: string]: Rec | Rec[] };',
+  'abstract-class': 'abstract class Base {\n  abstract parent: Base | null;\n  readonly children: Base[] = [];\n}',
+  'declare-class': 'declare class Ambient {\n  parent: Ambient | null;\n  children: Set<Ambient>;\n}',
+  namespace: 'namespace Scene {\n  export class Item {\n    parent: Item | null = null;\n    children: Item[] = [];\n  }\n}',
+  'bounded-generic': 'class GNode<T extends GNode<T>> {\n  parent?: T;\n  children: T[] = [];\n}',
+  tuple: 'class Pair {\n  parent: Pair | null = null;\n  both: [Pair, Pair] | null = null;\n}',
+  'mapped-type': 'type Parents<T> = { [K in keyof T]: T[K] extends object ? WeakRef<T[K]> : never };',
+  'conditional-type': 'type Up<T> = T extends { parent: infer P } ? P : never;',
+  enum: 'enum Kind {\n  Parent = 1,\n  Child,\n}',
+  'overloads': 'function find(node: { parent: unknown }): unknown;\nfunction find(node: null): null;\nfunction find(node: { parent: unknown } | null): unknown {\n  return node?.parent ?? null;\n}',
+  'index-signature-class': 'class Bag {\n  [key: string]: Bag | Bag[] | null | (() => void);\n  parent: Bag | null = null;\n}',
+  'intersection': 'type Linked = { parent: Linked | null } & { children: Linked[] };',
+  'this-type': 'class Chain {\n  parent: this | null = null;\n  children: this[] = [];\n}',
+  'unique-symbol': 'const PARENT: unique symbol = Symbol(\'parent\');\nclass Sym {\n  [PARENT]: Sym | null = null;\n  children: Sym[] = [];\n}',
+} as const;
+
 export interface ModuleSpec {
+  /** Keys of TYPE_DECLARATIONS, rendered for TypeScript only. */
+  declarations: (keyof typeof TYPE_DECLARATIONS)[];
   classes: ClassSpec[];
   registry:
     | 'none'
@@ -147,6 +170,7 @@ const classSpec: fc.Arbitrary<ClassSpec> = fc.record({
 });
 
 export const moduleSpec: fc.Arbitrary<ModuleSpec> = fc.record({
+  declarations: fc.subarray(Object.keys(TYPE_DECLARATIONS) as (keyof typeof TYPE_DECLARATIONS)[], { maxLength: 3 }),
   classes: fc.array(classSpec, { minLength: 1, maxLength: 3 }),
   registry: fc.constantFrom(
     'none',
@@ -190,6 +214,7 @@ export function renderModule(spec: ModuleSpec, flavor: Flavor): string {
   const i2 = spec.indent + spec.indent;
   const type = (text: string): string => (ts ? `: ${text}` : '');
   const out: string[] = [spec.header];
+  if (ts) for (const key of spec.declarations) out.push(`${TYPE_DECLARATIONS[key]}\n`);
   const usesDecorator = spec.classes.some((cls) => cls.members.some((m) => m.kind === 'other' && m.which === 'decorated-method'));
   if (usesDecorator) {
     out.push(

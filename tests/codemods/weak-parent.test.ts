@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +84,19 @@ describe('weak-parent with other parsers for JS', () => {
         expect(output ?? input).toBe(expected);
       });
     }
+  }
+});
+
+// A subclass that only assigns `this.parent` must use its base class's accessor: an accessor of
+// its own would be called by the base constructor before the subclass's private store exists
+// (TypeError: Cannot write private member). The fixture constructs its classes when run.
+describe('weak-parent JS output with inherited assignments runs', () => {
+  for (const name of ['inherited-assignment.input.mjs', 'inherited-assignment.output.mjs']) {
+    it(name, () => {
+      const child = spawnSync(process.execPath, [join(fixtureDir, name)], { encoding: 'utf8', timeout: 30_000 });
+      expect(child.stderr).toBe('');
+      expect(child.status).toBe(0);
+    });
   }
 });
 

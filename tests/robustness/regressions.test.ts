@@ -11,7 +11,8 @@ function run(path: string, source: string): string {
 }
 
 // Found by codemod.property.test.ts: a base class field left alone because a subclass declares
-// the same field again, while the subclass's field is rewritten in the same run.
+// the same field again, while the subclass's field was rewritten in the same run. Fixed: every
+// class of a same-file chain where two classes hold the field is left alone and reported.
 describe('weak-parent: a subclass redeclares the base class parent field', () => {
   const js = ['class Node {', '  parent = null', '}', '', 'class Leaf extends Node {', '  parent = null', '}', ''].join('\n');
   const ts = [
@@ -29,12 +30,12 @@ describe('weak-parent: a subclass redeclares the base class parent field', () =>
     expect(typeErrors(ts)).toEqual([]);
   });
 
-  it.fails('a second run changes nothing (JS)', () => {
+  it('a second run changes nothing (JS)', () => {
     const once = run('tree.js', js);
     expect(run('tree.js', once)).toBe(once);
   });
 
-  it.fails('the output still type-checks (TS2610: property overridden by an accessor)', () => {
+  it('the output still type-checks (TS2610: property overridden by an accessor)', () => {
     expect(typeErrors(run('tree.ts', ts))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
  * contain a target field; only the rest go to the Runner's workers. Each worker picks the parser
  * per file from its extension (inside the transform), so one Runner pass covers TS and JS.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -273,6 +273,53 @@ function failureLine(file: string, message: string): string {
   return `${file}: ${inner}`;
 }
 
+/**
+ * A file the user marked read-only. jscodeshift writes through a temporary file and a rename,
+ * which only needs the folder to be writable, so it would replace such a file; it is refused
+ * here instead. No write bit at all counts too, so that root (whom `access` never refuses)
+ * also respects a 0444 mark.
+ */
+function isReadOnly(file: string): boolean {
+  try {
+    if ((statSync(file).mode & 0o222) === 0) return true;
+    accessSync(file, constants.W_OK);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+  }
+}
+
+type TransformFunction = (
+  file: { path: string; source: string },
+  api: { report: (message: string) => void },
+  options: Record<string, unknown>,
+) => string | undefined;
+
+/**
+ * Read-only files are transformed here, in this process and without writing: one that would
+ * change is listed as failed (in a dry run too, so that it predicts the real run), one with
+ * nothing to rewrite is unchanged. The Runner cannot do this in a second pass: its in-process
+ * worker is a module singleton that keeps the first pass's listeners.
+ */
+async function transformReadOnly(options: CliOptions, files: readonly string[], outcome: Outcome): Promise<void> {
+  const entry = TRANSFORMS[options.transform];
+  if (files.length === 0 || !entry) return;
+  const loaded = (await import(new URL(entry.file, import.meta.url).href)) as { default: TransformFunction };
+  const transformOptions: Record<string, unknown> = { fields: options.fields.join(','), storage: options.storage };
+  if (options.parser !== undefined) transformOptions.parser = options.parser;
+  for (const file of files) {
+    try {
+      const source = readFileSync(file, 'utf8');
+      const output = loaded.default({ path: file, source }, { report: (message) => outcome.reports.push(message) }, transformOptions);
+      if (output === undefined || output === source) outcome.unchanged.push(file);
+      else outcome.failed.push(`${file}: read-only file (left untouched; make it writable, then rerun)`);
+    } catch (error) {
+      outcome.failed.push(failureLine(file, error instanceof Error ? error.message : String(error)));
+    }
+  }
+}
+
 async function runTransform(options: CliOptions, candidates: string[], outcome: Outcome): Promise<void> {
   if (candidates.length === 0) return;
   // picocolors decides on colours when it is first loaded; plain text is easier to read back.
@@ -386,7 +433,11 @@ async function main(argv: string[]): Promise<number> {
     else skip(noField, file);
   }
 
-  await runTransform(options, candidates, outcome);
+  const writable: string[] = [];
+  const readOnly: string[] = [];
+  for (const file of candidates) (isReadOnly(file) ? readOnly : writable).push(file);
+  await runTransform(options, writable, outcome);
+  await transformReadOnly(options, readOnly, outcome);
   printSummary(options, files.length, outcome);
   return outcome.failed.length > 0 ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // Runs the built `eslint-plugin-lifetime` bin on temporary copies of fixture trees.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,6 +162,51 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
     expect(snapshotTree(root)).toEqual(before);
     expect(result.stdout).toContain('dry run: nothing was written');
     expect(result.stdout).toMatch(/ {2}changed: {3}4 \(would change\)\n/);
+  });
+
+  // The atomic write (temporary file, then rename) only needs the folder to be writable, so it
+  // would replace a read-only file. No write bit is refused even for root, so this runs as anyone.
+  it('leaves a read-only file byte-for-byte untouched, lists it as failed and exits 1', async () => {
+    const root = makeTree('read-only');
+    const tree = join(root, 'src/tree.ts');
+    const shapes = join(root, 'src/shapes.ts');
+    chmodSync(tree, 0o444);
+    chmodSync(shapes, 0o444); // read-only too, but with nothing to rewrite: not a failure
+    const inode = statSync(tree).ino;
+    const result = await runBin(['weak-parent', '--cpus=1', root]);
+
+    expect(result.code).toBe(1);
+    expect(readFileSync(tree, 'utf8')).toBe(fixture('basic-nullable.input.ts'));
+    expect(statSync(tree).ino).toBe(inode);
+    expect(statSync(tree).mode & 0o777).toBe(0o444);
+    expect(result.stdout).toMatch(/ {2}changed: {3}3\n/);
+    expect(result.stdout).toMatch(/ {2}unchanged: 2 /);
+    expect(result.stdout).toMatch(/ {2}failed: {4}1 \(left untouched\)\n/);
+    expect(result.stdout).toContain(`${tree}: read-only file`);
+    expect(readdirSync(join(root, 'src')).sort()).toEqual(['decorated.ts', 'lib', 'notes.md', 'plain.ts', 'shapes.ts', 'tree.ts', 'types.d.ts', 'view.tsx']);
+    // The writable files are still rewritten.
+    expect(readFileSync(join(root, 'src/view.tsx'), 'utf8')).toBe(fixture('component.output.tsx'));
+
+    // A dry run predicts the same failure.
+    const dry = await runBin(['weak-parent', '--dry', '--cpus=1', tree]);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain(`${tree}: read-only file`);
+    expect(readFileSync(tree, 'utf8')).toBe(fixture('basic-nullable.input.ts'));
+  });
+
+  it('keeps the mode of a rewritten file', async () => {
+    const root = makeTree('mode');
+    const tree = join(root, 'src/tree.ts');
+    chmodSync(tree, 0o640);
+    const script = join(root, 'src/lib/node.js');
+    chmodSync(script, 0o755);
+    const result = await runBin(['weak-parent', '--cpus=1', root]);
+
+    expect(result.code).toBe(0);
+    expect(readFileSync(tree, 'utf8')).toBe(fixture('basic-nullable.output.ts'));
+    expect(statSync(tree).mode & 0o777).toBe(0o640);
+    expect(readFileSync(script, 'utf8')).toBe(fixture('assigned-only.output.js'));
+    expect(statSync(script).mode & 0o777).toBe(0o755);
   });
 
   it('passes --fields, --storage, --extensions and --ignore-pattern through', async () => {

@@ -235,9 +235,9 @@ describe('codemod CLI on bad input', () => {
     expect(readdirSync(base)).toEqual(['tree.ts']);
   });
 
-  // Open bug in src/cli.ts (see the robustness report): a read-only file in a writable folder is
-  // replaced through the atomic rename, so the user's read-only mark is ignored.
-  it.runIf(asRoot).fails('a read-only file: left untouched and listed, non-zero exit', () => {
+  // Was a bug in src/cli.ts: a read-only file in a writable folder was replaced through the
+  // atomic rename, so the user's read-only mark was ignored. The CLI now refuses such files.
+  it.runIf(asRoot)('a read-only file: left untouched and listed, non-zero exit', () => {
     const base = fixture('read-only', { 'tree.ts': TREE_TS });
     chmodSync(dir, 0o755);
     chmodSync(join(base, 'tree.ts'), 0o444);

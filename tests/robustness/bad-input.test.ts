@@ -246,6 +246,16 @@ describe('codemod CLI on bad input', () => {
     const result = runAsNobody(['weak-parent', '--run-in-band', '.'], base);
     expect(readFileSync(join(base, 'tree.ts'), 'utf8')).toBe(TREE_TS);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('tree.ts');
+    expect(result.stdout).toMatch(/tree\.ts: read-only file/);
+  });
+
+  it('a read-only file, as whoever runs the tests (root included): left untouched and listed', () => {
+    const base = fixture('read-only-mode', { 'tree.ts': TREE_TS });
+    chmodSync(join(base, 'tree.ts'), 0o444);
+    const result = runCli(['weak-parent', '--run-in-band', '.'], base);
+    expect(readFileSync(join(base, 'tree.ts'), 'utf8')).toBe(TREE_TS);
+    expect(statSync(join(base, 'tree.ts')).mode & 0o777).toBe(0o444);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/tree\.ts: read-only file/);
   });
 });

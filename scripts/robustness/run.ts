@@ -156,6 +156,7 @@ async function main(): Promise<number> {
       for (const file of inProcess.unparsable) log(`    unparsable ${file.file}: ${file.message}`);
       const cli = runCliOnCorpus(cliPath, 'weak-parent', copy.root, copy.corpusDir, copy.files, new Set(inProcess.unparsable.map((file) => file.file)));
       log(`  CLI first run: exit ${String(cli.first.exitCode)}${cli.first.signal === null ? '' : ` (${cli.first.signal})`}, ${String(cli.changed.length)} files changed, ${(cli.first.ms / 1000).toFixed(1)} s; summary: ${cli.first.summary.join(' / ')}`);
+      for (const file of cli.changed.slice(0, 20)) log(`    changed ${file}`);
       log(`  CLI listed as failed: ${String(cli.first.failed.length)}`);
       for (const line of cli.first.failed.slice(0, 20)) log(`    ${line}`);
       log(`  CLI changed files that no longer parse: ${String(cli.changedNotParsing.length)}`);

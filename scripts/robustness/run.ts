@@ -43,7 +43,17 @@ interface Flags {
   keep: boolean;
 }
 
+class UsageError extends Error {}
+
 function readFlags(): Flags {
+  try {
+    return parseFlags();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseFlags(): Flags {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
@@ -197,6 +207,11 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`robustness: ${error.message}\nRun \`npm run robustness -- --help\` for the options.\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   },

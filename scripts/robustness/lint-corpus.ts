@@ -30,6 +30,8 @@ export interface LintCorpusResult {
   /** Files the parser rejected (a fatal message, not an exception). */
   parseErrors: { file: string; message: string }[];
   reportsByRule: Record<string, number>;
+  /** Where the reports are (the first 200), to read them by eye. */
+  reportSample: { file: string; line: number; ruleId: string }[];
   exceptions: RuleException[];
   /** Milliseconds spent in each rule across all files (ESLint's own per-rule timing). */
   ruleTimeMs: Record<string, number>;
@@ -129,6 +131,7 @@ export async function lintCorpus(options: LintCorpusOptions): Promise<LintCorpus
     completed: 0,
     parseErrors: [],
     reportsByRule: Object.fromEntries(Object.keys(options.plugin.rules).map((name) => [`lifetime/${name}`, 0])),
+    reportSample: [],
     exceptions: [],
     ruleTimeMs: {},
     slowestByRule: {},
@@ -151,6 +154,7 @@ export async function lintCorpus(options: LintCorpusOptions): Promise<LintCorpus
           result.parseErrors.push({ file: name, message: `${String(message.line)}:${String(message.column)} ${message.message}` });
         } else if (message.ruleId !== null) {
           result.reportsByRule[message.ruleId] = (result.reportsByRule[message.ruleId] ?? 0) + 1;
+          if (result.reportSample.length < 200) result.reportSample.push({ file: name, line: message.line, ruleId: message.ruleId });
         }
       }
       for (const pass of lintResult?.stats?.times.passes ?? []) {

@@ -53,6 +53,13 @@ registry.register(resource, resource);
 `,
 };
 
+const ruleFor: Record<string, string> = {
+  'parent back reference': 'no-strong-parent-reference',
+  'throwing finalizer': 'no-throwing-finalizer',
+  'cleanup in a finalizer': 'prefer-using-over-finalizer',
+  'held value holds the target': 'no-finalizer-holding-target',
+};
+
 /** Cut points: every line end, and a spread of positions inside tokens. */
 function cutPoints(text: string): number[] {
   const points = new Set<number>();
@@ -62,9 +69,11 @@ function cutPoints(text: string): number[] {
 }
 
 describe('mid-edit buffers', () => {
-  it.each(Object.entries(documents))('%s: every prefix lints without a rule exception', async (_name, text) => {
+  it.each(Object.entries(documents))('%s: every prefix lints without a rule exception', async (name, text) => {
     const complete = await project.lint(text, 'buffer.ts');
     expect(complete.messages.filter((message) => message.fatal === true)).toEqual([]);
+    // The complete document reaches the rule it was written for, so its prefixes exercise it.
+    expect(complete.messages.map((message) => message.ruleId)).toContain(`lifetime/${ruleFor[name] ?? ''}`);
     let parseErrors = 0;
     let reports = 0;
     for (const cut of cutPoints(text)) {
@@ -86,7 +95,7 @@ describe('mid-edit buffers', () => {
     }
     // The prefixes did both: broke the syntax, and got far enough for rules to run.
     expect(parseErrors).toBeGreaterThan(0);
-    expect(reports + complete.messages.length).toBeGreaterThan(0);
+    expect(reports).toBeGreaterThan(0);
   });
 
   it.each([

@@ -11,6 +11,7 @@ import {
   mayInvolveFinalizationRegistry,
   memberName,
   resolveFunctionExpression,
+  skipOuterEsExpressions,
 } from '../src/finalization-registry.js';
 
 export type Options = [];
@@ -72,7 +73,7 @@ export default createRule<Options, MessageIds>({
     };
 
     function checkHeld(held: TSESTree.Expression, target: Reference, name: string): void {
-      const node = unwrap(held);
+      const node = skipOuterEsExpressions(held);
       if (sameReference(node, target, services)) {
         context.report({ node: held, messageId: 'heldIsTarget', data: { name } });
         return;
@@ -99,7 +100,7 @@ export default createRule<Options, MessageIds>({
         // `new FinalizationRegistry(this.onCollect.bind(this))`: the bound receiver is captured.
         const argument = construction.arguments[0];
         if (argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement) {
-          capture = boundTo(unwrap(argument), target);
+          capture = boundTo(skipOuterEsExpressions(argument), target);
         }
       }
       if (capture === undefined) {
@@ -116,22 +117,22 @@ export default createRule<Options, MessageIds>({
       switch (node.type) {
         case AST_NODE_TYPES.ObjectExpression:
           return node.properties.some((property) => {
-            if (property.type === AST_NODE_TYPES.SpreadElement) return holdsOrIs(unwrap(property.argument), target);
-            return holdsOrIs(unwrap(property.value), target);
+            if (property.type === AST_NODE_TYPES.SpreadElement) return holdsOrIs(skipOuterEsExpressions(property.argument), target);
+            return holdsOrIs(skipOuterEsExpressions(property.value), target);
           });
         case AST_NODE_TYPES.ArrayExpression:
           return node.elements.some((element) => {
             if (element === null) return false;
-            if (element.type === AST_NODE_TYPES.SpreadElement) return holdsOrIs(unwrap(element.argument), target);
-            return holdsOrIs(unwrap(element), target);
+            if (element.type === AST_NODE_TYPES.SpreadElement) return holdsOrIs(skipOuterEsExpressions(element.argument), target);
+            return holdsOrIs(skipOuterEsExpressions(element), target);
           });
         case AST_NODE_TYPES.ConditionalExpression:
-          return holdsOrIs(unwrap(node.consequent), target) || holdsOrIs(unwrap(node.alternate), target);
+          return holdsOrIs(skipOuterEsExpressions(node.consequent), target) || holdsOrIs(skipOuterEsExpressions(node.alternate), target);
         case AST_NODE_TYPES.LogicalExpression:
-          return holdsOrIs(unwrap(node.left), target) || holdsOrIs(unwrap(node.right), target);
+          return holdsOrIs(skipOuterEsExpressions(node.left), target) || holdsOrIs(skipOuterEsExpressions(node.right), target);
         case AST_NODE_TYPES.SequenceExpression: {
           const last = node.expressions.at(-1);
-          return last !== undefined && holdsOrIs(unwrap(last), target);
+          return last !== undefined && holdsOrIs(skipOuterEsExpressions(last), target);
         }
         default:
           return false;
@@ -153,7 +154,7 @@ export default createRule<Options, MessageIds>({
       if (memberName(node.callee) !== 'bind') return undefined;
       for (const argument of node.arguments) {
         if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
-        const inner = unwrap(argument);
+        const inner = skipOuterEsExpressions(argument);
         if (sameReference(inner, target, services) || containerHolds(inner, target)) return argument;
       }
       return undefined;
@@ -208,22 +209,9 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /** Targets the rule can follow: `x`, `this`, `a.b.c`, `this.#x`. */
 function asReference(node: TSESTree.Node): Reference | undefined {
-  const current = unwrap(node);
+  const current = skipOuterEsExpressions(node);
   if (current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.ThisExpression) return current;
   if (current.type === AST_NODE_TYPES.MemberExpression && memberName(current) !== undefined) {
     return asReference(current.object) === undefined ? undefined : current;
@@ -233,13 +221,13 @@ function asReference(node: TSESTree.Node): Reference | undefined {
 
 function referenceRoot(reference: Reference): TSESTree.Node {
   let current: TSESTree.Node = reference;
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipOuterEsExpressions(current.object);
   return current;
 }
 
 /** Whether two expressions denote the same binding: same symbol, same `this`, same member path. */
 function sameReference(node: TSESTree.Node, target: Reference, services: ParserServicesWithTypeInformation): boolean {
-  const a = unwrap(node);
+  const a = skipOuterEsExpressions(node);
   if (a.type !== target.type) return false;
   if (a === target) return true;
   if (a.type === AST_NODE_TYPES.Identifier && target.type === AST_NODE_TYPES.Identifier) {

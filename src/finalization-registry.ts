@@ -160,7 +160,8 @@ function skipOuterTsExpressions(expression: ts.Expression): ts.Expression {
   }
 }
 
-function skipOuterEsExpressions(expression: TSESTree.Node): TSESTree.Node {
+/** `x as T`, `x satisfies T`, `x!`, `<T>x` → `x`: the value the expression evaluates to. */
+export function skipOuterEsExpressions(expression: TSESTree.Node): TSESTree.Node {
   let current = expression;
   while (
     current.type === AST_NODE_TYPES.TSAsExpression ||

@@ -1,7 +1,7 @@
 // Shared by the robustness tests: a throwaway typed project, an ESLint instance with every rule
 // of the plugin (from source), a cheap in-memory type checker, and the built CLI.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,23 +120,17 @@ export function typeErrors(text: string, fileName = 'check.ts'): string[] {
   });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!existsSync(dir)) return newest;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
+/** The sources the CLI is built from; only they make a local dist/ stale for these tests. */
+const CLI_SOURCES = ['src/cli.ts', 'codemods/weak-parent.ts', 'src/weak-parent-rewrite.ts'];
 
 /**
  * The CLI as it ships (dist/src/cli.js). CI builds before testing; a local run whose dist is
- * missing or older than the sources builds once here.
+ * missing or older than the CLI's sources builds once here.
  */
 export function builtCli(): string {
   const cli = join(repoRoot, 'dist', 'src', 'cli.js');
-  const sourcesChanged = Math.max(newestMtime(join(repoRoot, 'src')), newestMtime(join(repoRoot, 'codemods')));
-  if (!existsSync(cli) || statSync(cli).mtimeMs < sourcesChanged) {
+  const newest = Math.max(...CLI_SOURCES.map((file) => (existsSync(join(repoRoot, file)) ? statSync(join(repoRoot, file)).mtimeMs : 0)));
+  if (!existsSync(cli) || statSync(cli).mtimeMs < newest) {
     spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot });
   }
   if (!existsSync(cli)) throw new Error('dist/src/cli.js is missing after the build');

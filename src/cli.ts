@@ -135,7 +135,10 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' {
   for (const path of paths) {
     try {
       statSync(path);
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new UsageError(`The path ${path} is a loop of symbolic links.`);
+      if (code === 'EACCES') throw new UsageError(`The path ${path} cannot be read (permission denied).`);
       throw new UsageError(`The path ${path} does not exist.`);
     }
   }
@@ -409,6 +412,13 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const files = listFiles(options.paths, options);
+  if (files.length === 0) {
+    // Not an error (a tree may simply have no sources), but say why nothing happened.
+    process.stderr.write(
+      `${PROGRAM}: no file under ${options.paths.join(', ')} has one of the extensions ${[...options.extensions].join(' ')}` +
+        ` (node_modules/, dist/ and --ignore-pattern matches are skipped); check the paths and --extensions.\n`,
+    );
+  }
   const outcome: Outcome = { changed: [], unchanged: [], skipped: new Map(), failed: [], reports: [] };
   const skip = (reason: string, file: string): void => {
     const list = outcome.skipped.get(reason);

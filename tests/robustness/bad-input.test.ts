@@ -174,7 +174,7 @@ describe('codemod CLI on bad input', () => {
     symlinkSync('x', join(base, 'y'));
     const result = runCli(['weak-parent', 'x'], base);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('x');
+    expect(result.stderr).toContain('The path x is a loop of symbolic links.');
     expect(result.stderr).not.toMatch(STACK);
   });
 
@@ -184,11 +184,12 @@ describe('codemod CLI on bad input', () => {
     expect(result.stderr).toContain('The path no/such/file.ts does not exist.');
   });
 
-  it('a folder with no matching files: a summary of 0 files, exit 0, nothing created', () => {
+  it('a folder with no matching files: a summary of 0 files and why, exit 0, nothing created', () => {
     const base = fixture('nothing', { 'notes.md': '# parent\n', 'data.json': '{"parent":null}' });
     const result = runCli(['weak-parent', '.'], base);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('weak-parent: 0 files');
+    expect(result.stderr).toContain('no file under . has one of the extensions .ts .tsx');
     expect(readdirSync(base).sort()).toEqual(['data.json', 'notes.md']);
   });
 

@@ -1,8 +1,9 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import { getParserServices } from '../src/parser-services.js';
 import {
   getCallbackOfRegistry,
   getRegistryCall,
@@ -52,7 +53,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     // register(...) must appear in the file for anything here to apply.
     if (!mayInvolveFinalizationRegistry(context.sourceCode.text)) return {};
-    const services = ESLintUtils.getParserServices(context);
+    const services = getParserServices(context);
     const reportedCaptures = new Set<TSESTree.Node>();
 
     return {

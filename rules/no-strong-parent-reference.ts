@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import { getParserServices } from '../src/parser-services.js';
 import { symbolDisplayName, type TypeGraph, typeGraphFor } from '../src/type-graph.js';
 import { renderWeakParentMembers, type WeakParentField, weakParentStoreName } from '../src/weak-parent-rewrite.js';
 
@@ -114,7 +115,7 @@ export default createRule<Options, MessageIds>({
     const filename = context.filename;
     if (DECLARATION_FILE.test(filename) && options.checkDeclarationFiles !== true) return {};
 
-    const services = ESLintUtils.getParserServices(context);
+    const services = getParserServices(context);
     const checker = services.program.getTypeChecker();
     const graph = typeGraphFor(services.program, options.maxDepth ?? DEFAULT_MAX_DEPTH);
     const backReferenceNames = new Set(options.backReferenceNames ?? DEFAULT_BACK_REFERENCE_NAMES);

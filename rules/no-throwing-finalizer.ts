@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import { getParserServices } from '../src/parser-services.js';
 import { getCleanupCallback, mayInvolveFinalizationRegistry } from '../src/finalization-registry.js';
 import type { CleanupFunction } from '../src/finalization-registry.js';
 import { ALLOW_PATTERN_SOURCE, createThrowAnalyzer, describeSite } from '../src/throw-analysis.js';
@@ -126,7 +127,7 @@ export default createRule<Options, MessageIds>({
     languages: ['js/js'],
   },
   create(context, [options]) {
-    const services = ESLintUtils.getParserServices(context);
+    const services = getParserServices(context);
     const sourceCode = context.sourceCode;
     // Files that never mention a registry cost one regular-expression test.
     if (!mayInvolveFinalizationRegistry(sourceCode.text)) return {};

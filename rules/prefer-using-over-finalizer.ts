@@ -1,8 +1,9 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import { getParserServices } from '../src/parser-services.js';
 import {
   type CleanupFunction,
   getCallbackOfRegistry,
@@ -89,7 +90,7 @@ export default createRule<Options, MessageIds>({
     const fullCheck = mayInvolveFinalizationRegistry(context.sourceCode.text);
     // The constructor's name has to appear in the text for the reduced check to apply.
     if (!fullCheck && !REGISTRY_CONSTRUCTION_TEXT.test(context.sourceCode.text)) return {};
-    const services = ESLintUtils.getParserServices(context);
+    const services = getParserServices(context);
     const checker = services.program.getTypeChecker();
     const cleanupMethods = new Set(options.cleanupMethods ?? DEFAULT_CLEANUP_METHODS);
     const allowSafetyNet = options.allowSafetyNet !== false;

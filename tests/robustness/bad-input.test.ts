@@ -95,13 +95,13 @@ describe.each(ruleEntries.filter(([, rule]) => rule.meta.docs?.requiresTypeCheck
       () => new Error('no error'),
       (thrown: unknown) => thrown as Error,
     );
-    expect(error.message).toContain(ruleId);
-    expect(error.message).toContain('requires type information');
-    expect(error.message).toContain('https://tseslint.com/typed-linting');
+    expect(error.message).toContain(`the rule "${ruleId}" needs type information`);
+    expect(error.message).toContain('parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }');
+    expect(error.message).toContain('https://typescript-eslint.io/getting-started/typed-linting');
   });
 
-  it('with the default parser on a JS file, also says the parser is not typescript-eslint', async () => {
-    await expect(lintWith(ruleId, 'error', {}, 'file.js')).rejects.toThrow(/parser other than @typescript-eslint\/parser/);
+  it('with the default parser on a JS file, also says to use typescript-eslint\'s parser', async () => {
+    await expect(lintWith(ruleId, 'error', {}, 'file.js')).rejects.toThrow(/needs type information[^]*parser: tseslint\.parser/);
   });
 });
 

@@ -17,7 +17,7 @@ describe('no-finalizer-holding-target options schema', () => {
     // Valid (empty) options get as far as asking for type information.
     expect(() => {
       verify('reg.register(a, b);');
-    }).toThrow(/requires type information/);
+    }).toThrow(/needs type information/);
   });
   it('returns before asking for type information in files without registry text', () => {
     expect(() => {

@@ -6,7 +6,7 @@ import { runRuleTests } from '../rule-tester.js';
 
 describe('prefer-using-over-finalizer options schema', () => {
   // ESLint validates options before the rule asks for type information, so valid options get as
-  // far as the "requires type information" error and invalid ones stop at the schema.
+  // far as the "needs type information" error and invalid ones stop at the schema.
   const verify = (options: unknown, code = 'new FinalizationRegistry(() => {});'): void => {
     new Linter().verify(code, [
       { plugins: { lifetime: { rules: { rule } } }, rules: { 'lifetime/rule': ['error', options] } },
@@ -26,7 +26,7 @@ describe('prefer-using-over-finalizer options schema', () => {
   it.each([[{}], [{ cleanupMethods: ['shutdown'] }], [{ allowSafetyNet: false }]])('accepts %j', (options) => {
     expect(() => {
       verify(options);
-    }).toThrow(/requires type information/);
+    }).toThrow(/needs type information/);
   });
   it('returns before asking for type information in files without registry-like text', () => {
     expect(() => {

@@ -1,13 +1,21 @@
+// The README's configuration, word for word apart from this comment.
+import { defineConfig } from 'eslint/config';
 import lifetime from 'eslint-plugin-lifetime';
 import tseslint from 'typescript-eslint';
 
-export default [
+export default defineConfig(
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx,mts,cts}'],
     languageOptions: {
       parser: tseslint.parser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
   },
-  { files: ['**/*.ts'], ...lifetime.configs.recommended },
-];
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    extends: [lifetime.configs.recommended],
+  },
+);

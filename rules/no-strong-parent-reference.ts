@@ -169,25 +169,9 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      PropertyDefinition(node): void {
-        if (node.static || node.computed) return;
-        if (!isPlainKey(node.key) || isSkippableAnnotation(node.typeAnnotation?.typeAnnotation)) return;
-        const classNode = node.parent.parent;
-        const owner = ownerOfClass(classNode);
-        if (owner === undefined) return;
-        const declaration = services.esTreeNodeToTSNodeMap.get(node);
-        check({
-          reportLoc: node.key.loc,
-          declaration,
-          nameNode: declaration.name,
-          propertyName: keyName(node.key),
-          owner: owner[0],
-          ownerName: owner[1],
-          field: node,
-          writtenNames: writtenTypeNames(node.typeAnnotation?.typeAnnotation),
-        });
-      },
-      AccessorProperty(node): void {
+      // A declared field and an auto-accessor (`accessor parent: Node`) are checked alike; only a
+      // field can take the WeakRef rewrite as a suggestion.
+      'PropertyDefinition, AccessorProperty'(node: TSESTree.PropertyDefinition | TSESTree.AccessorProperty): void {
         if (node.static || node.computed || !isPlainKey(node.key)) return;
         if (isSkippableAnnotation(node.typeAnnotation?.typeAnnotation)) return;
         const owner = ownerOfClass(node.parent.parent);
@@ -200,6 +184,7 @@ export default createRule<Options, MessageIds>({
           propertyName: keyName(node.key),
           owner: owner[0],
           ownerName: owner[1],
+          field: node.type === AST_NODE_TYPES.PropertyDefinition ? node : undefined,
           writtenNames: writtenTypeNames(node.typeAnnotation?.typeAnnotation),
         });
       },

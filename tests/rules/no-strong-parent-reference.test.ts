@@ -984,6 +984,16 @@ class Child {
       code: `
 class Parent { children: Child[] = []; }
 class Child {
+  accessor parent: Parent | null = null;
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 12, endLine: 4, endColumn: 18, suggestions: [] }],
+      name: 'Auto-accessors are reported without a suggestion',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child {
   readonly parent: Parent;
   constructor(parent: Parent) { this.parent = parent; }
 }

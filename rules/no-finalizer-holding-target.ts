@@ -2,6 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
+import { walk } from '../src/ast-walk.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import { getParserServices } from '../src/parser-services.js';
 import {
@@ -276,28 +277,3 @@ function shortText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/** Depth-first walk; `visit` returns false to skip a node's children. */
-function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean): void {
-  const stack: TSESTree.Node[] = [root];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (!visit(node)) continue;
-    const children: TSESTree.Node[] = [];
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent' || value === null || typeof value !== 'object') continue;
-      if (Array.isArray(value)) {
-        for (const item of value as unknown[]) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) {
-        children.push(value);
-      }
-    }
-    // Reverse so that the first child in source order is visited first.
-    for (let index = children.length - 1; index >= 0; index -= 1) {
-      const child = children[index];
-      if (child !== undefined) stack.push(child);
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}

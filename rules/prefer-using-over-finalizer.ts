@@ -2,6 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { walk } from '../src/ast-walk.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import { getParserServices } from '../src/parser-services.js';
 import {
@@ -474,22 +475,3 @@ function describeCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLi
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Visit every node below `root` (functions included: nested callbacks run as part of cleanup). */
-function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    visit(node);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent' || value === null || typeof value !== 'object') continue;
-      if (Array.isArray(value)) {
-        for (const item of value as unknown[]) if (isNode(item)) stack.push(item);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}

@@ -2,6 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
+import { isNode } from './ast-walk.js';
+
 /** A function whose body the analysis can walk. */
 export type AnalyzedFunction =
   | TSESTree.ArrowFunctionExpression
@@ -396,10 +398,6 @@ function handlesRejection(node: TSESTree.CallExpression): boolean {
     return inner.type === AST_NODE_TYPES.CallExpression && handlesRejection(inner);
   }
   return (name === 'catch' && node.arguments.length >= 1) || (name === 'then' && node.arguments.length >= 2);
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function typeIncludesNullish(type: ts.Type): boolean {

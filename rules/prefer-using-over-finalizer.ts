@@ -4,6 +4,7 @@ import ts from 'typescript';
 
 import { walk } from '../src/ast-walk.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import { isWellKnownDisposeSymbol } from '../src/disposable.js';
 import { getParserServices } from '../src/parser-services.js';
 import {
   type CleanupFunction,
@@ -307,18 +308,6 @@ function constructorName(node: TSESTree.NewExpression | TSESTree.CallExpression)
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
   return undefined;
-}
-
-/** A `Symbol.dispose` / `Symbol.asyncDispose` member key. */
-function isWellKnownDisposeSymbol(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    !node.computed &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'Symbol' &&
-    node.property.type === AST_NODE_TYPES.Identifier &&
-    (node.property.name === 'dispose' || node.property.name === 'asyncDispose')
-  );
 }
 
 function skipChain(node: TSESTree.Node): TSESTree.Node {

@@ -8,6 +8,7 @@ import noFinalizerHoldingTarget from '../rules/no-finalizer-holding-target.js';
 import noStrongParentReference from '../rules/no-strong-parent-reference.js';
 import noThrowingFinalizer from '../rules/no-throwing-finalizer.js';
 import preferUsingOverFinalizer from '../rules/prefer-using-over-finalizer.js';
+import requireUsing from '../rules/require-using.js';
 
 export type AnyRule = TSESLint.RuleModule<string, readonly unknown[], LifetimeRuleDocs>;
 
@@ -16,6 +17,7 @@ const rules = {
   'no-strong-parent-reference': noStrongParentReference,
   'no-throwing-finalizer': noThrowingFinalizer,
   'prefer-using-over-finalizer': preferUsingOverFinalizer,
+  'require-using': requireUsing,
 } satisfies Record<string, AnyRule>;
 
 export type RuleName = keyof typeof rules;

@@ -1,28 +1,17 @@
-import { readFileSync } from 'node:fs';
-
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 
 import noFinalizerHoldingTarget, * as holdingTypes from '../../rules/no-finalizer-holding-target.js';
 import preferUsingOverFinalizer, * as preferUsingTypes from '../../rules/prefer-using-over-finalizer.js';
+import { docExamples } from '../doc-examples.js';
 import { runRuleTests } from '../rule-tester.js';
 
-/**
- * The ❌ / ✅ examples in the finalizer rule docs, linted by their rules: every ❌ block must
- * produce exactly the reports listed here (in order), every ✅ block none.
- */
-function examples(rule: string): { incorrect: string[]; correct: string[] } {
-  const doc = readFileSync(new URL(`../../docs/rules/${rule}.md`, import.meta.url), 'utf8');
-  const section = doc.slice(doc.indexOf('## Examples'), doc.indexOf('\n## ', doc.indexOf('## Examples') + 1));
-  const [incorrectPart = '', correctPart = ''] = section.split('✅ Correct');
-  const blocks = (text: string): string[] => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
-  return { incorrect: blocks(incorrectPart), correct: blocks(correctPart) };
-}
-
+// The ❌ / ✅ examples in the finalizer rule docs, linted by their rules: every ❌ block must
+// produce exactly the reports listed here (in order), every ✅ block none.
 function cases<MessageIds extends string, Options extends readonly unknown[]>(
   rule: string,
   expected: MessageIds[][],
 ): { valid: ValidTestCase<Options>[]; invalid: InvalidTestCase<MessageIds, Options>[] } {
-  const { incorrect, correct } = examples(rule);
+  const { incorrect, correct } = docExamples(rule);
   if (incorrect.length !== expected.length) {
     throw new Error(`${rule}: ${String(incorrect.length)} ❌ examples, ${String(expected.length)} expectations`);
   }

@@ -1,0 +1,86 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+/**
+ * Type queries about `Disposable` / `AsyncDisposable` (TC39 explicit resource management).
+ *
+ * The checker names a member keyed by a unique symbol `__@<description>@<id>`, so a prefix test
+ * alone would also take a user's own `const dispose = Symbol()` for `Symbol.dispose`. Instead the
+ * exact member keys are read once per program from the declared type of `Symbol.dispose` and
+ * `Symbol.asyncDispose` (lib `esnext.disposable`, or a user's own declaration of them).
+ */
+export interface DisposeKeys {
+  dispose: ts.__String | undefined;
+  asyncDispose: ts.__String | undefined;
+}
+
+const keysPerProgram = new WeakMap<ts.Program, DisposeKeys | null>();
+
+/** The member keys of `[Symbol.dispose]` / `[Symbol.asyncDispose]`, or null when the program has neither. */
+export function getDisposeKeys(program: ts.Program): DisposeKeys | null {
+  let keys = keysPerProgram.get(program);
+  if (keys !== undefined) return keys;
+  keys = null;
+  const checker = program.getTypeChecker();
+  const symbolGlobal = checker.resolveName('Symbol', undefined, ts.SymbolFlags.Value, false);
+  if (symbolGlobal !== undefined) {
+    const constructorType = checker.getTypeOfSymbol(symbolGlobal);
+    const keyOf = (name: string): ts.__String | undefined => {
+      const property = checker.getPropertyOfType(constructorType, name);
+      if (property === undefined) return undefined;
+      const type = checker.getTypeOfSymbol(property);
+      return type.flags & ts.TypeFlags.UniqueESSymbol ? (type as ts.UniqueESSymbolType).escapedName : undefined;
+    };
+    const dispose = keyOf('dispose');
+    const asyncDispose = keyOf('asyncDispose');
+    if (dispose !== undefined || asyncDispose !== undefined) keys = { dispose, asyncDispose };
+  }
+  keysPerProgram.set(program, keys);
+  return keys;
+}
+
+/**
+ * `sync`: every part of the type has `[Symbol.dispose]` (a `using` declaration accepts it);
+ * `async`: every part has `[Symbol.asyncDispose]` or `[Symbol.dispose]`, some only the former
+ * (it needs `await using`); undefined: not disposable (or only some union members are).
+ */
+export type DisposalKind = 'sync' | 'async';
+
+const kindPerType = new WeakMap<ts.Type, DisposalKind | null>();
+
+export function getDisposalKind(type: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys): DisposalKind | undefined {
+  const cached = kindPerType.get(type);
+  if (cached !== undefined) return cached ?? undefined;
+  let kind: DisposalKind | null = 'sync';
+  for (const part of type.isUnion() ? type.types : [type]) {
+    if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) {
+      kind = null;
+      break;
+    }
+    // `getPropertyOfType` escapes a leading `__` of the name it is given, so symbol-keyed members
+    // are looked up by their escaped name in the property list instead.
+    const names = new Set(checker.getPropertiesOfType(checker.getApparentType(part)).map((property) => property.escapedName));
+    if (keys.dispose !== undefined && names.has(keys.dispose)) continue;
+    if (keys.asyncDispose !== undefined && names.has(keys.asyncDispose)) {
+      kind = 'async';
+      continue;
+    }
+    kind = null;
+    break;
+  }
+  kindPerType.set(type, kind);
+  return kind ?? undefined;
+}
+
+/** `Symbol.dispose` or `Symbol.asyncDispose` as written in a member key or computed access. */
+export function isWellKnownDisposeSymbol(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'Symbol' &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    (node.property.name === 'dispose' || node.property.name === 'asyncDispose')
+  );
+}

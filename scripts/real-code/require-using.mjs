@@ -14,14 +14,17 @@
 // helpers; it also counts values that are Disposable only once null and undefined are removed
 // (`Foo | undefined`), which the rule does not report by design.
 // With `--time` it then lints each package with typescript-eslint's recommendedTypeChecked plus
-// the rule (default options) and prints the rule's share of the time ESLint's `stats` measured.
+// the rule (default options) and prints the rule's share of the time ESLint's `stats` measured,
+// the figure the benchmark holds to 0.75% per rule (`--runs=N`: median of N lints;
+// `--time-only`: skip the findings).
 //
-//   node scripts/real-code/require-using.mjs [--time] [--verbose]
+//   node scripts/real-code/require-using.mjs [--time | --time-only] [--runs=N] [--verbose] [--rule-from=DIR]
 //
 // `--verbose` prints the rule's message instead of its messageId. Types: rxjs with the
 // benchmark's bench/rxjs.tsconfig.json, puppeteer-core with scripts/real-code/puppeteer-core.tsconfig.json.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { ESLint } from 'eslint';
@@ -32,9 +35,20 @@ import tseslint from 'typescript-eslint';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const modules = join(root, 'node_modules');
 const jiti = createJiti(import.meta.url);
-const { default: rule } = await jiti.import(join(root, 'rules/require-using.ts'));
+// --rule-from=DIR loads the rule from another checkout's rules/ and src/ (e.g. a `git archive` of
+// one commit, with node_modules linked in), to measure a commit while the work tree changes.
+const ruleFromArgument = process.argv.find((argument) => argument.startsWith('--rule-from='));
+const ruleRoot = ruleFromArgument === undefined ? root : resolve(ruleFromArgument.slice('--rule-from='.length));
+const { default: rule } = await jiti.import(join(ruleRoot, 'rules/require-using.ts'));
 const verbose = process.argv.includes('--verbose');
-const time = process.argv.includes('--time');
+const timeOnly = process.argv.includes('--time-only');
+const time = timeOnly || process.argv.includes('--time');
+// --runs=N repeats each timing lint N times and prints the median.
+const runsArgument = process.argv.find((argument) => argument.startsWith('--runs='));
+const timingRuns = runsArgument === undefined ? 1 : Math.max(1, Number.parseInt(runsArgument.slice('--runs='.length), 10) || 1);
+const timingChildArgument = process.argv.find((argument) => argument.startsWith('--timing-child='));
+const timingChild = timingChildArgument?.slice('--timing-child='.length);
+const COMPARED_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'];
 
 const RULE = 'lifetime/require-using';
 const RULE_NO_IGNORE = 'lifetime/require-using-no-ignore';
@@ -206,7 +220,7 @@ function tally(records, key, values) {
 }
 
 let failed = false;
-for (const target of targets) {
+for (const target of timeOnly || timingChild !== undefined ? [] : targets) {
   const started = performance.now();
   censusRecords = [];
   let results;
@@ -283,36 +297,54 @@ for (const target of targets) {
   }
 }
 
-if (time) {
+/** One timing lint of a package, in this process; the caller starts a fresh process per run. */
+async function timeOnce(target) {
   const recommended = tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] }));
-  for (const target of targets) {
-    const results = await eslintFor(target.tsconfig, { [RULE]: 'error' }, recommended, true).lintFiles([target.pattern]);
-    let total = 0;
-    let parse = 0;
-    const ruleTimes = {};
-    for (const result of results) {
-      for (const pass of result.stats?.times.passes ?? []) {
-        total += pass.total;
-        parse += pass.parse?.total ?? 0;
-        for (const [name, { total: ms }] of Object.entries(pass.rules ?? {})) ruleTimes[name] = (ruleTimes[name] ?? 0) + ms;
-      }
+  const results = await eslintFor(target.tsconfig, { [RULE]: 'error' }, recommended, true).lintFiles([target.pattern]);
+  let total = 0;
+  let parse = 0;
+  const ruleTimes = {};
+  for (const result of results) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      total += pass.total;
+      parse += pass.parse?.total ?? 0;
+      for (const [name, { total: ms }] of Object.entries(pass.rules ?? {})) ruleTimes[name] = (ruleTimes[name] ?? 0) + ms;
     }
-    const allRules = Object.values(ruleTimes).reduce((sum, ms) => sum + ms, 0);
-    const ours = ruleTimes[RULE] ?? 0;
-    const slowest = Object.entries(ruleTimes)
-      .filter(([name]) => name !== RULE)
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, 3)
-      .map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`)
-      .join(', ');
+  }
+  const allRules = Object.values(ruleTimes).reduce((sum, ms) => sum + ms, 0);
+  return { files: results.length, total, parse, allRules, ruleTimes };
+}
+
+if (timingChild !== undefined) {
+  const target = targets.find((candidate) => candidate.name === timingChild);
+  if (target === undefined) throw new Error(`No target named ${timingChild}.`);
+  console.log(JSON.stringify(await timeOnce(target)));
+} else if (time) {
+  const median = (values) => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)];
+  for (const target of targets) {
+    const runs = [];
+    for (let run = 0; run < timingRuns; run += 1) {
+      // typescript-eslint keeps programs and the checker's caches per process: a fresh process per
+      // run, so that no lint reuses types computed by an earlier one.
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), `--timing-child=${target.name}`, `--rule-from=${ruleRoot}`], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
+      if (child.status !== 0) throw new Error(`Timing lint of ${target.name} failed:\n${child.stderr}`);
+      runs.push(JSON.parse(child.stdout));
+    }
+    const share = (name) => median(runs.map((run) => (100 * (run.ruleTimes[name] ?? 0)) / run.total));
+    const ms = (name) => median(runs.map((run) => run.ruleTimes[name] ?? 0));
     console.log(
-      `timing on ${target.name}, ${String(results.length)} files (recommendedTypeChecked + require-using, ESLint stats): ` +
-        `${total.toFixed(1)} ms total, of which parse ${parse.toFixed(1)} ms (builds the type-checked program) and rules ${allRules.toFixed(1)} ms`,
+      `timing on ${target.name}, ${String(runs[0].files)} files, median of ${String(timingRuns)} fresh process(es) ` +
+        `(recommendedTypeChecked + require-using, ESLint stats): ${median(runs.map((run) => run.total)).toFixed(0)} ms total, ` +
+        `parse ${median(runs.map((run) => run.parse)).toFixed(0)} ms (builds the type-checked program), rules ${median(runs.map((run) => run.allRules)).toFixed(0)} ms`,
     );
     console.log(
-      `  require-using: ${ours.toFixed(1)} ms = ${((100 * ours) / total).toFixed(2)}% of the total, ${((100 * ours) / allRules).toFixed(1)}% of all rules' time`,
+      `  require-using: ${ms(RULE).toFixed(1)} ms = ${share(RULE).toFixed(2)}% of the total` +
+        (timingRuns > 1 ? ` (runs: ${runs.map((run) => ((100 * (run.ruleTimes[RULE] ?? 0)) / run.total).toFixed(2)).join('%, ')}%)` : ''),
     );
-    console.log(`  slowest other rules: ${slowest}`);
+    console.log(`  for comparison: ${COMPARED_RULES.map((name) => `${name} ${share(name).toFixed(2)}%`).join(', ')}`);
   }
 }
 

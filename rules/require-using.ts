@@ -4,7 +4,15 @@ import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier, valueMatchesSomeSp
 import ts from 'typescript';
 
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
-import { type DisposalKind, type DisposeKeys, getDisposalKind, getDisposeKeys, isWellKnownDisposeSymbol } from '../src/disposable.js';
+import {
+  type DisposalKind,
+  type DisposeKeys,
+  getDisposalKind,
+  getDisposeKeys,
+  isWellKnownDisposeSymbol,
+  mayReturnDisposable,
+  programMentionsDisposal,
+} from '../src/disposable.js';
 import { skipOuterEsExpressions } from '../src/finalization-registry.js';
 import { getParserServices } from '../src/parser-services.js';
 import { typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
@@ -113,6 +121,9 @@ export default createRule<Options, MessageIds>({
     const keys: DisposeKeys = foundKeys;
     const checker = program.getTypeChecker();
     const ignore = options.ignore ?? [...DEFAULT_IGNORE];
+    // Nothing outside the lib mentions disposal: only built-in iterators could be disposable,
+    // and while they are ignored there is nothing to find.
+    if (ignoresBuiltinIterators(ignore) && !programMentionsDisposal(program)) return {};
     const transferFunctions = options.transferFunctions ?? [...DEFAULT_TRANSFER_FUNCTIONS];
     const disposeMethods = new Set(options.disposeMethods ?? DEFAULT_DISPOSE_METHODS);
     const ignoredTypes = new WeakMap<ts.Type, boolean>();
@@ -197,6 +208,9 @@ export default createRule<Options, MessageIds>({
 
     /** The created value's type when it is a Disposable the rule should look at. */
     function disposableResult({ creation, value }: { creation: Creation; value: TSESTree.Node }): Found | undefined {
+      if (creation.type === AST_NODE_TYPES.CallExpression && !mayReturnDisposable(services.esTreeNodeToTSNodeMap.get(creation.callee), checker)) {
+        return undefined;
+      }
       const type = services.getTypeAtLocation(value);
       const kind = getDisposalKind(type, checker, keys);
       if (kind === undefined) return undefined;
@@ -459,6 +473,17 @@ function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
 
 function interfaceName(kind: DisposalKind): string {
   return kind === 'sync' ? 'Disposable' : 'AsyncDisposable';
+}
+
+/** `ignore` covers the lib's iterator and generator types (as the default list does). */
+function ignoresBuiltinIterators(ignore: readonly TypeOrValueSpecifier[]): boolean {
+  return ['IteratorObject', 'AsyncIteratorObject'].every((name) =>
+    ignore.some((specifier) => {
+      if (typeof specifier === 'string') return specifier === name;
+      if (specifier.from !== 'lib') return false;
+      return typeof specifier.name === 'string' ? specifier.name === name : specifier.name.includes(name);
+    }),
+  );
 }
 
 function keywordFor(kind: DisposalKind): 'using' | 'await using' {

@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { getDisposalKind, getDisposeKeys, mayReturnDisposable, programMentionsDisposal } from '../src/disposable.js';
+
+// Real programs on disk, type-checked by TypeScript with the libs a user would configure.
+const dir = mkdtempSync(join(tmpdir(), 'disposable-test-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let counter = 0;
+function program(source: string, lib = ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'], allowJs = false): { program: ts.Program; file: ts.SourceFile } {
+  counter += 1;
+  const path = join(dir, `case${String(counter)}.${allowJs ? 'js' : 'ts'}`);
+  writeFileSync(path, source);
+  const created = ts.createProgram([path], { target: ts.ScriptTarget.ES2022, lib, strict: true, noEmit: true, types: [], allowJs, checkJs: allowJs });
+  const file = created.getSourceFile(path);
+  if (file === undefined) throw new Error(`no source file for ${path}`);
+  return { program: created, file };
+}
+
+/** The type of the initializer of `const <name> = …`. */
+function initializerType(result: { program: ts.Program; file: ts.SourceFile }, name: string): ts.Type {
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found = node.initializer;
+    ts.forEachChild(node, visit);
+  };
+  visit(result.file);
+  if (found === undefined) throw new Error(`no initializer for ${name}`);
+  return result.program.getTypeChecker().getTypeAtLocation(found);
+}
+
+/** The callee expression of the first call whose callee text is `text`. */
+function callee(result: { file: ts.SourceFile }, text: string): ts.Expression {
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found === undefined && ts.isCallExpression(node) && node.expression.getText(result.file) === text) found = node.expression;
+    ts.forEachChild(node, visit);
+  };
+  visit(result.file);
+  if (found === undefined) throw new Error(`no call of ${text}`);
+  return found;
+}
+
+describe('getDisposeKeys / getDisposalKind', () => {
+  const source = `
+    export const own: unique symbol = Symbol('dispose');
+    declare class Sync { [Symbol.dispose](): void }
+    declare class Async { [Symbol.asyncDispose](): Promise<void> }
+    declare class LookAlike { [own](): void }
+    declare function either(): Sync | Async;
+    declare function maybe(): Sync | undefined;
+    declare function generic<T extends Disposable>(): T;
+    const sync = new Sync();
+    const async = new Async();
+    const look = new LookAlike();
+    const both = either();
+    const partly = maybe();
+    const stack = new DisposableStack();
+    const anything = JSON.parse('1') as any;
+    function inner<T extends Disposable>() { const value = generic<T>(); return value; }
+  `;
+  const result = program(source);
+  const checker = result.program.getTypeChecker();
+  const keys = getDisposeKeys(result.program);
+
+  it('reads the member keys of Symbol.dispose and Symbol.asyncDispose from the lib', () => {
+    expect(keys?.dispose).toMatch(/^__@dispose@\d+$/);
+    expect(keys?.asyncDispose).toMatch(/^__@asyncDispose@\d+$/);
+  });
+
+  it.each([
+    ['sync', 'sync'],
+    ['async', 'async'],
+    ['both', 'async'],
+    ['stack', 'sync'],
+    ['value', 'sync'],
+    ['look', undefined],
+    ['partly', undefined],
+    ['anything', undefined],
+  ])('%s is %s', (name, expected) => {
+    if (keys === null) throw new Error('no keys');
+    expect(getDisposalKind(initializerType(result, name), checker, keys)).toBe(expected);
+  });
+
+  it('finds no keys without lib esnext.disposable, so nothing is disposable', () => {
+    expect(getDisposeKeys(program('export const x = 1;', ['lib.es2023.d.ts']).program)).toBeNull();
+  });
+});
+
+describe('mayReturnDisposable (syntactic pre-check of a callee)', () => {
+  const source = `
+    declare class Res { [Symbol.dispose](): void }
+    declare function nothing(): void;
+    declare function count(): number;
+    declare function names(): string[];
+    declare function later(): Promise<void>;
+    declare function laterRes(): Promise<Res>;
+    declare function res(): Res;
+    declare function either(): Res | undefined;
+    function implicitVoid() { console.log('x'); }
+    function implicitValue() { return new Res(); }
+    function onlyInnerReturn() { const f = () => { return new Res(); }; f(); }
+    function* gen() { yield 1; }
+    const arrow = () => new Res();
+    class C { run(): void {} make(): Res { return new Res(); } }
+    const c = new C();
+    nothing(); count(); names(); later(); laterRes(); res(); either();
+    implicitVoid(); implicitValue(); onlyInnerReturn(); gen(); arrow(); c.run(); c.make();
+  `;
+  const result = program(source);
+  const checker = result.program.getTypeChecker();
+  it.each([
+    ['nothing', false],
+    ['count', false],
+    ['names', false],
+    ['later', false],
+    ['implicitVoid', false],
+    ['onlyInnerReturn', false],
+    ['c.run', false],
+    ['laterRes', true],
+    ['res', true],
+    ['either', true],
+    ['implicitValue', true],
+    ['gen', true],
+    ['arrow', true],
+    ['c.make', true],
+  ])('%s() → %s', (name, expected) => {
+    expect(mayReturnDisposable(callee(result, name), checker)).toBe(expected);
+  });
+
+  it('reads JSDoc return types in JavaScript', () => {
+    const js = program(
+      `/** @returns {void} */\nfunction a() { return undefined; }\n/** @returns {DisposableStack} */\nfunction b() { return new DisposableStack(); }\na(); b();`,
+      undefined,
+      true,
+    );
+    const jsChecker = js.program.getTypeChecker();
+    expect(mayReturnDisposable(callee(js, 'a'), jsChecker)).toBe(false);
+    expect(mayReturnDisposable(callee(js, 'b'), jsChecker)).toBe(true);
+  });
+});
+
+describe('programMentionsDisposal', () => {
+  it('is false when only the lib mentions disposal', () => {
+    expect(programMentionsDisposal(program('export const it = [1].values();').program)).toBe(false);
+  });
+  it.each([
+    ['class A { [Symbol.dispose]() {} }'],
+    ['class A { async [Symbol.asyncDispose]() {} }'],
+    ['export const s = new DisposableStack();'],
+    ['export function f(d: AsyncDisposable) { return d; }'],
+  ])('is true for %s', (source) => {
+    expect(programMentionsDisposal(program(source).program)).toBe(true);
+  });
+});

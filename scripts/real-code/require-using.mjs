@@ -18,7 +18,7 @@
 // the figure the benchmark holds to 0.75% per rule (`--runs=N`: median of N lints;
 // `--time-only`: skip the findings).
 //
-//   node scripts/real-code/require-using.mjs [--time | --time-only] [--runs=N] [--verbose] [--rule-from=DIR]
+//   node scripts/real-code/require-using.mjs [--time | --time-only] [--runs=N] [--verbose] [--list-nullable] [--rule-from=DIR]
 //
 // `--verbose` prints the rule's message instead of its messageId. Types: rxjs with the
 // benchmark's bench/rxjs.tsconfig.json, puppeteer-core with scripts/real-code/puppeteer-core.tsconfig.json.
@@ -41,6 +41,8 @@ const ruleFromArgument = process.argv.find((argument) => argument.startsWith('--
 const ruleRoot = ruleFromArgument === undefined ? root : resolve(ruleFromArgument.slice('--rule-from='.length));
 const { default: rule } = await jiti.import(join(ruleRoot, 'rules/require-using.ts'));
 const verbose = process.argv.includes('--verbose');
+// --list-nullable lists the census's `T | null` / `T | undefined` values that are bound or discarded.
+const listNullable = process.argv.includes('--list-nullable');
 const timeOnly = process.argv.includes('--time-only');
 const time = timeOnly || process.argv.includes('--time');
 // --runs=N repeats each timing lint N times and prints the median.
@@ -86,6 +88,8 @@ const census = {
       censusRecords.push({
         ...found,
         file: context.filename,
+        line: node.loc.start.line,
+        column: node.loc.start.column + 1,
         place: placeOf(outer),
         isNew: node.type === 'NewExpression',
         passesThrough: node.type === 'CallExpression' && passesThrough(checker.getResolvedSignature(tsNode)?.getDeclaration()),
@@ -291,6 +295,15 @@ for (const target of timeOnly || timingChild !== undefined ? [] : targets) {
   );
   if (findings.length > 0) console.log(`  findings:\n${findings.join('\n')}`);
   if (withoutIgnore.length > 0) console.log(`  removed by the default ignore list:\n${withoutIgnore.join('\n')}`);
+  if (listNullable) {
+    const kept = nullable.filter((record) => record.place === 'bound' || record.place === 'discarded');
+    console.log(`  \`T | null/undefined\` values bound or discarded (a using declaration would accept them): ${String(kept.length)}`);
+    for (const record of kept) {
+      console.log(
+        `  ${relative(modules, record.file)}:${String(record.line)}:${String(record.column)} ${record.place} ${record.type}\n      ${sourceLine(record.file, record.line)}`,
+      );
+    }
+  }
   if (problems.length > 0) console.log(`  parse errors and other problems:\n${problems.join('\n')}`);
   for (const [name, places] of Object.entries(unknownRules)) {
     console.log(`  the package disables its own rule ${name} (not loaded here) at ${String(places.length)} places: ${places.join(', ')}`);

@@ -215,7 +215,8 @@ function sourceLine(file, line) {
 function findingLine(result, message) {
   const where = `${relative(modules, result.filePath)}:${String(message.line)}:${String(message.column)}`;
   const text = verbose ? message.message : (message.messageId ?? '');
-  return `  ${where} ${text}\n      ${sourceLine(result.filePath, message.line)}`;
+  const suggestions = (message.suggestions ?? []).map((suggestion) => `suggests \`${suggestion.fix.text}\``).join(', ');
+  return `  ${where} ${text}${suggestions === '' ? '' : ` (${suggestions})`}\n      ${sourceLine(result.filePath, message.line)}`;
 }
 
 /** `n of m` census line parts: how many records per value of `key`. */
@@ -267,7 +268,7 @@ for (const target of timeOnly || timingChild !== undefined ? [] : targets) {
       }
     }
   }
-  const byMessage = (id) => findings.filter((line) => line.split('\n')[0].endsWith(` ${id}`)).length;
+  const byMessage = (id) => findings.filter((line) => line.split('\n')[0].split(' ')[3] === id).length;
   const strict = censusRecords.filter((record) => record.strictness === 'strict');
   const creations = strict.filter((record) => !record.passesThrough);
   const nullable = censusRecords.filter((record) => record.strictness === 'nullable');

@@ -14,6 +14,7 @@ import {
   programMentionsDisposal,
 } from '../src/disposable.js';
 import { skipOuterEsExpressions } from '../src/finalization-registry.js';
+import { returnsOwnedValue } from '../src/ownership.js';
 import { getParserServices } from '../src/parser-services.js';
 import { typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
 
@@ -168,6 +169,8 @@ export default createRule<Options, MessageIds>({
           declaration.kind !== 'var' &&
           declaration.declarations.length === 1 &&
           allowsUsingDeclaration(declaration) &&
+          // A value made in a constructor usually serves the object being built, which outlives it.
+          !isConstructor(enclosingFunction(declaration)) &&
           (found.kind === 'sync' || allowsAwait(declaration));
         context.report({
           node: creation.creation,
@@ -208,7 +211,10 @@ export default createRule<Options, MessageIds>({
 
     /** The created value's type when it is a Disposable the rule should look at. */
     function disposableResult({ creation, value }: { creation: Creation; value: TSESTree.Node }): Found | undefined {
-      if (creation.type === AST_NODE_TYPES.CallExpression && !mayReturnDisposable(services.esTreeNodeToTSNodeMap.get(creation.callee), checker)) {
+      if (
+        creation.type === AST_NODE_TYPES.CallExpression &&
+        !mayReturnDisposable(services.esTreeNodeToTSNodeMap.get(creation.callee), value.type === AST_NODE_TYPES.AwaitExpression, checker, keys)
+      ) {
         return undefined;
       }
       const type = services.getTypeAtLocation(value);
@@ -221,17 +227,19 @@ export default createRule<Options, MessageIds>({
 
     /**
      * False for calls that hand back a value that already exists: methods declared to return
-     * `this` (`server.listen()`), and generic functions returning their own argument
-     * (`stack.use(resource)`, `Object.freeze(x)`).
+     * `this` (`server.listen()`), callees whose body returns existing state (src/ownership.ts),
+     * and generic functions returning their own argument (`stack.use(resource)`).
      */
     function createsValue(call: TSESTree.CallExpression): boolean {
       const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
       // Synthetic signatures have no declaration, whatever the declared return type says.
       const declaration: ts.SignatureDeclaration | undefined = signature?.getDeclaration();
-      const returnType = declaration?.type;
-      if (declaration === undefined || returnType === undefined) return true;
-      if (returnType.kind === ts.SyntaxKind.ThisType) return false;
-      if (!ts.isTypeReferenceNode(returnType) || !ts.isIdentifier(returnType.typeName)) return true;
+      if (declaration === undefined) return true;
+      const returnType = declaration.type;
+      if (returnType?.kind === ts.SyntaxKind.ThisType) return false;
+      // A callee whose body returns existing state hands out a borrowed value.
+      if (!returnsOwnedValue(declaration, checker)) return false;
+      if (returnType === undefined || !ts.isTypeReferenceNode(returnType) || !ts.isIdentifier(returnType.typeName)) return true;
       const name = returnType.typeName.text;
       if (declaration.typeParameters?.some((parameter) => parameter.name.text === name) !== true) return true;
       return !declaration.parameters.some(
@@ -484,6 +492,10 @@ function ignoresBuiltinIterators(ignore: readonly TypeOrValueSpecifier[]): boole
       return typeof specifier.name === 'string' ? specifier.name === name : specifier.name.includes(name);
     }),
   );
+}
+
+function isConstructor(fn: FunctionNode | undefined): boolean {
+  return fn?.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
 }
 
 function keywordFor(kind: DisposalKind): 'using' | 'await using' {

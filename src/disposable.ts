@@ -86,93 +86,31 @@ export function isWellKnownDisposeSymbol(node: TSESTree.Node): boolean {
 }
 
 /**
- * A cheap, conservative pre-check before asking the checker for the type of a call: false only
- * when every declaration of the callee says, by its syntax alone, that the result cannot be
- * disposable (annotated `void`, `number`, `boolean[]`, `Promise<void>`…, or a body without a
- * `return value`). Resolving a call's type means checking its arguments and, in JavaScript,
- * inferring the callee's return type from its body; most calls in statement position
- * (`list.push(x)`, `this.update()`) are settled here without that.
+ * A cheaper check before asking the checker for the type of a call: the declared return types of
+ * the callee's signatures (awaited when the call is awaited). Resolving the call itself checks
+ * every argument and infers type arguments; the callee's own type is usually known already. A
+ * declared type that depends on the call's type arguments (`T`, `Promise<T>`, a conditional or
+ * mapped type) cannot be judged here and goes on to the full check.
  */
-export function mayReturnDisposable(callee: ts.Node, checker: ts.TypeChecker): boolean {
-  const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-  if (!ts.isIdentifier(nameNode) && !ts.isPrivateIdentifier(nameNode)) return true;
-  let symbol = checker.getSymbolAtLocation(nameNode);
-  if (symbol === undefined) return true;
-  if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declarations = symbol.getDeclarations();
-  if (declarations === undefined || declarations.length === 0) return true;
-  return declarations.some(declarationMayReturnDisposable);
+export function mayReturnDisposable(callee: ts.Node, awaited: boolean, checker: ts.TypeChecker, keys: DisposeKeys): boolean {
+  const signatures = checker.getTypeAtLocation(callee).getCallSignatures();
+  if (signatures.length === 0) return true;
+  return signatures.some((signature) => {
+    const declared = checker.getReturnTypeOfSignature(signature);
+    const type = awaited ? (checker.getAwaitedType(declared) ?? declared) : declared;
+    return dependsOnInstantiation(type) || getDisposalKind(type, checker, keys) !== undefined;
+  });
 }
 
-const declarationVerdicts = new WeakMap<ts.Declaration, boolean>();
+const INSTANTIATION_DEPENDENT =
+  ts.TypeFlags.TypeParameter | ts.TypeFlags.Conditional | ts.TypeFlags.Index | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Substitution;
 
-function declarationMayReturnDisposable(declaration: ts.Declaration): boolean {
-  let verdict = declarationVerdicts.get(declaration);
-  if (verdict === undefined) {
-    verdict = computeDeclarationVerdict(declaration);
-    declarationVerdicts.set(declaration, verdict);
-  }
-  return verdict;
-}
-
-function computeDeclarationVerdict(declaration: ts.Declaration): boolean {
-  if (!ts.isFunctionLike(declaration)) return true;
-  const returnType = declaration.type ?? ts.getJSDocReturnType(declaration);
-  if (returnType !== undefined) return typeNodeMayBeDisposable(returnType);
-  const body = (declaration as ts.FunctionLikeDeclaration).body;
-  if (body === undefined || !ts.isBlock(body)) return true;
-  if ((declaration as ts.FunctionLikeDeclaration).asteriskToken !== undefined) return true;
-  return returnsAValue(body);
-}
-
-const NEVER_DISPOSABLE_TYPE_NODES = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.VoidKeyword,
-  ts.SyntaxKind.UndefinedKeyword,
-  ts.SyntaxKind.NeverKeyword,
-  ts.SyntaxKind.AnyKeyword,
-  ts.SyntaxKind.UnknownKeyword,
-  ts.SyntaxKind.NumberKeyword,
-  ts.SyntaxKind.BigIntKeyword,
-  ts.SyntaxKind.StringKeyword,
-  ts.SyntaxKind.BooleanKeyword,
-  ts.SyntaxKind.SymbolKeyword,
-  ts.SyntaxKind.ObjectKeyword,
-  ts.SyntaxKind.LiteralType,
-  ts.SyntaxKind.TemplateLiteralType,
-  ts.SyntaxKind.ArrayType,
-  ts.SyntaxKind.TupleType,
-  ts.SyntaxKind.FunctionType,
-  ts.SyntaxKind.ConstructorType,
-  ts.SyntaxKind.TypePredicate,
-  ts.SyntaxKind.ThisType,
-]);
-
-function typeNodeMayBeDisposable(node: ts.TypeNode): boolean {
-  if (NEVER_DISPOSABLE_TYPE_NODES.has(node.kind)) return false;
-  if (ts.isParenthesizedTypeNode(node)) return typeNodeMayBeDisposable(node.type);
-  if (ts.isUnionTypeNode(node)) return node.types.some(typeNodeMayBeDisposable);
-  // `Promise<T>`: awaited, the result is a T.
-  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === 'Promise' && node.typeArguments?.length === 1) {
-    const [inner] = node.typeArguments;
-    return inner === undefined || typeNodeMayBeDisposable(inner);
-  }
-  return true;
-}
-
-/** The function body has a `return <value>` of its own (nested functions and classes not counted). */
-function returnsAValue(body: ts.Block): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isReturnStatement(node)) {
-      if (node.expression !== undefined) found = true;
-      return;
-    }
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return found;
+function dependsOnInstantiation(type: ts.Type): boolean {
+  return (type.isUnion() || type.isIntersection() ? type.types : [type]).some(
+    (part) =>
+      (part.flags & INSTANTIATION_DEPENDENT) !== 0 ||
+      ((part.flags & ts.TypeFlags.Object) !== 0 && ((part as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) !== 0),
+  );
 }
 
 const DISPOSE_TEXT = /Symbol\s*\.\s*(?:async)?[dD]ispose|Disposable/;

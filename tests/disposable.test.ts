@@ -94,7 +94,7 @@ describe('getDisposeKeys / getDisposalKind', () => {
   });
 });
 
-describe('mayReturnDisposable (syntactic pre-check of a callee)', () => {
+describe('mayReturnDisposable (declared return types of the callee)', () => {
   const source = `
     declare class Res { [Symbol.dispose](): void }
     declare function nothing(): void;
@@ -104,35 +104,41 @@ describe('mayReturnDisposable (syntactic pre-check of a callee)', () => {
     declare function laterRes(): Promise<Res>;
     declare function res(): Res;
     declare function either(): Res | undefined;
+    declare function generic<T>(make: () => T): T;
+    declare function overloaded(kind: 'n'): number;
+    declare function overloaded(kind: 'r'): Res;
     function implicitVoid() { console.log('x'); }
     function implicitValue() { return new Res(); }
-    function onlyInnerReturn() { const f = () => { return new Res(); }; f(); }
     function* gen() { yield 1; }
     const arrow = () => new Res();
     class C { run(): void {} make(): Res { return new Res(); } }
     const c = new C();
-    nothing(); count(); names(); later(); laterRes(); res(); either();
-    implicitVoid(); implicitValue(); onlyInnerReturn(); gen(); arrow(); c.run(); c.make();
+    nothing(); count(); names(); later(); laterRes(); res(); either(); generic(() => 1); overloaded('n');
+    implicitVoid(); implicitValue(); gen(); arrow(); c.run(); c.make();
   `;
   const result = program(source);
   const checker = result.program.getTypeChecker();
+  const keys = getDisposeKeys(result.program);
   it.each([
-    ['nothing', false],
-    ['count', false],
-    ['names', false],
-    ['later', false],
-    ['implicitVoid', false],
-    ['onlyInnerReturn', false],
-    ['c.run', false],
-    ['laterRes', true],
-    ['res', true],
-    ['either', true],
-    ['implicitValue', true],
-    ['gen', true],
-    ['arrow', true],
-    ['c.make', true],
-  ])('%s() → %s', (name, expected) => {
-    expect(mayReturnDisposable(callee(result, name), checker)).toBe(expected);
+    ['nothing', false, false],
+    ['count', false, false],
+    ['names', false, false],
+    ['later', true, false],
+    ['laterRes', false, false],
+    ['laterRes', true, true],
+    ['res', false, true],
+    ['either', false, false],
+    ['generic', false, true],
+    ['overloaded', false, true],
+    ['implicitVoid', false, false],
+    ['implicitValue', false, true],
+    ['gen', false, true],
+    ['arrow', false, true],
+    ['c.run', false, false],
+    ['c.make', false, true],
+  ])('%s() (awaited: %s) → %s', (name, awaited, expected) => {
+    if (keys === null) throw new Error('no keys');
+    expect(mayReturnDisposable(callee(result, name), awaited, checker, keys)).toBe(expected);
   });
 
   it('reads JSDoc return types in JavaScript', () => {
@@ -141,9 +147,11 @@ describe('mayReturnDisposable (syntactic pre-check of a callee)', () => {
       undefined,
       true,
     );
+    const jsKeys = getDisposeKeys(js.program);
+    if (jsKeys === null) throw new Error('no keys');
     const jsChecker = js.program.getTypeChecker();
-    expect(mayReturnDisposable(callee(js, 'a'), jsChecker)).toBe(false);
-    expect(mayReturnDisposable(callee(js, 'b'), jsChecker)).toBe(true);
+    expect(mayReturnDisposable(callee(js, 'a'), false, jsChecker, jsKeys)).toBe(false);
+    expect(mayReturnDisposable(callee(js, 'b'), false, jsChecker, jsKeys)).toBe(true);
   });
 });
 

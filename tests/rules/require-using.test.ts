@@ -125,6 +125,12 @@ runRuleTests('require-using', rule, {
     code('import { spawn, exec } from "node:child_process";\nspawn("ls");\nexec("ls", () => {});'),
     // Piped streams are owned by the pipe (default transferFunctions).
     code('import * as fs from "node:fs";\nconst source = fs.createReadStream("in");\nsource.pipe(process.stdout);'),
+    // Borrowed, not created: the callee's body returns existing state (src/ownership.ts).
+    ...['page()', 'await s.document()', 'context("a")', 'samePage()', 'framePage()', 'pass(r)'].map((call) => ({
+      code: `import { Session, type Frame } from './require-using/ownership.js';\nimport type { Resource } from './require-using/resources.js';\nexport function f(s: Session, frame: Frame, r: Resource) {\n  const value = ${call.startsWith('await') ? call : `s.${call}`};\n  void frame;\n  return typeof value;\n}`.replace('export function f', call.startsWith('await') ? 'export async function f' : 'export function f'),
+    })),
+    "import type { Frame } from './require-using/ownership.js';\nexport function f(frame: Frame) {\n  const page = frame.page();\n  return page.name;\n}",
+    "import type { Frame } from './require-using/ownership.js';\nexport function f(frame: Frame) {\n  frame.page();\n}",
     // Options.
     { code: code('new Resource();'), options: [{ ignore: ['Resource'] }] },
     { code: code('new SubResource();'), options: [{ ignore: ['Resource'] }] },
@@ -401,6 +407,32 @@ runRuleTests('require-using', rule, {
       code: code('function f() {\n  const r = open();\n  r.shutdown();\n}'),
       options: [{ disposeMethods: ['release'] }],
       errors: [{ messageId: 'notDisposed', line: 2, column: 13, suggestions: [{ messageId: 'useUsing', output: code('function f() {\n  using r = open();\n  r.shutdown();\n}') }] }],
+    },
+    // Owned: the callee's body makes the value (on at least one path).
+    ...['fresh()', 'freshLocal()', 'either(true)', 'nested(2)'].map((call) => ({
+      code: `import type { Session } from './require-using/ownership.js';\nexport function f(s: Session) {\n  const value = s.${call};\n  return typeof value;\n}`,
+      errors: [
+        {
+          messageId: 'notDisposed' as const,
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'useUsing' as const,
+              output: `import type { Session } from './require-using/ownership.js';\nexport function f(s: Session) {\n  using value = s.${call};\n  return typeof value;\n}`,
+            },
+          ],
+        },
+      ],
+    })),
+    {
+      code: "import type { Session } from './require-using/ownership.js';\nexport function f(s: Session) {\n  s.fresh();\n}",
+      errors: [{ messageId: 'discarded', line: 3, column: 3 }],
+    },
+    // In a constructor the value usually serves the object being built: reported, no `using`.
+    {
+      code: code('class Wrapper {\n  loaded = false;\n  constructor() {\n    const forward = new Builder();\n    forward.with("load");\n  }\n}\nvoid Wrapper;'),
+      errors: [{ messageId: 'notDisposed', line: 4, column: 21, suggestions: [] }],
     },
     // JavaScript and TSX files get the same checks.
     {

@@ -165,6 +165,8 @@ export default createRule<Options, MessageIds>({
         const keyword = keywordFor(found.kind);
         const canSuggest =
           binding.sameFunction &&
+          // Disposing at block end would cut off the handlers it was given.
+          !binding.registersCallbacks &&
           !binding.reassigned &&
           declaration.kind !== 'var' &&
           declaration.declarations.length === 1 &&
@@ -293,10 +295,12 @@ export default createRule<Options, MessageIds>({
       /** Every use is in the function that declares the binding (none in a callback that may run later). */
       sameFunction: boolean;
       reassigned: boolean;
+      /** A method of the value was given a function (`value.on('event', handler)`): it keeps working after this scope. */
+      registersCallbacks: boolean;
     }
 
     function analyzeBinding(declarator: TSESTree.VariableDeclarator, id: TSESTree.Identifier): Binding {
-      const binding: Binding = { fate: 'kept', sameFunction: true, reassigned: false };
+      const binding: Binding = { fate: 'kept', sameFunction: true, reassigned: false, registersCallbacks: false };
       const declaration = declarator.parent;
       if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return { ...binding, fate: 'escapes' };
       const variable = context.sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === id.name);
@@ -316,6 +320,7 @@ export default createRule<Options, MessageIds>({
         const fate = fateOfValueAt(use);
         if (fate === 'escapes') return { ...binding, fate };
         if (fate === 'disposed') disposed = true;
+        if (isCallbackRegistration(use)) binding.registersCallbacks = true;
         const user = enclosingFunction(use);
         if (user !== home) {
           binding.sameFunction = false;
@@ -433,6 +438,24 @@ export default createRule<Options, MessageIds>({
         const parent = reference.identifier.parent;
         return !(parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier);
       });
+    }
+
+    /** `value.on('event', handler)`: a method of the value receives a function. */
+    function isCallbackRegistration(use: TSESTree.Node): boolean {
+      const member = use.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use) return false;
+      const call = member.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+      // A DisposableStack runs deferred callbacks when it is disposed: that is what `using` is for.
+      if (member.property.type === AST_NODE_TYPES.Identifier && (member.property.name === 'defer' || member.property.name === 'adopt')) {
+        return false;
+      }
+      return call.arguments.some(
+        (argument) =>
+          argument.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          argument.type === AST_NODE_TYPES.FunctionExpression ||
+          (argument.type !== AST_NODE_TYPES.SpreadElement && services.getTypeAtLocation(argument).getCallSignatures().length > 0),
+      );
     }
 
     function sourceFile(): ts.SourceFile {

@@ -10,7 +10,6 @@ import {
   getDisposalKind,
   getDisposeKeys,
   isWellKnownDisposeSymbol,
-  mayReturnDisposable,
   programMentionsDisposal,
 } from '../src/disposable.js';
 import { skipOuterEsExpressions } from '../src/finalization-registry.js';
@@ -213,12 +212,6 @@ export default createRule<Options, MessageIds>({
 
     /** The created value's type when it is a Disposable the rule should look at. */
     function disposableResult({ creation, value }: { creation: Creation; value: TSESTree.Node }): Found | undefined {
-      if (
-        creation.type === AST_NODE_TYPES.CallExpression &&
-        !mayReturnDisposable(services.esTreeNodeToTSNodeMap.get(creation.callee), value.type === AST_NODE_TYPES.AwaitExpression, checker, keys)
-      ) {
-        return undefined;
-      }
       const type = services.getTypeAtLocation(value);
       const kind = getDisposalKind(type, checker, keys);
       if (kind === undefined) return undefined;

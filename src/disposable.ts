@@ -85,34 +85,6 @@ export function isWellKnownDisposeSymbol(node: TSESTree.Node): boolean {
   );
 }
 
-/**
- * A cheaper check before asking the checker for the type of a call: the declared return types of
- * the callee's signatures (awaited when the call is awaited). Resolving the call itself checks
- * every argument and infers type arguments; the callee's own type is usually known already. A
- * declared type that depends on the call's type arguments (`T`, `Promise<T>`, a conditional or
- * mapped type) cannot be judged here and goes on to the full check.
- */
-export function mayReturnDisposable(callee: ts.Node, awaited: boolean, checker: ts.TypeChecker, keys: DisposeKeys): boolean {
-  const signatures = checker.getTypeAtLocation(callee).getCallSignatures();
-  if (signatures.length === 0) return true;
-  return signatures.some((signature) => {
-    const declared = checker.getReturnTypeOfSignature(signature);
-    const type = awaited ? (checker.getAwaitedType(declared) ?? declared) : declared;
-    return dependsOnInstantiation(type) || getDisposalKind(type, checker, keys) !== undefined;
-  });
-}
-
-const INSTANTIATION_DEPENDENT =
-  ts.TypeFlags.TypeParameter | ts.TypeFlags.Conditional | ts.TypeFlags.Index | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Substitution;
-
-function dependsOnInstantiation(type: ts.Type): boolean {
-  return (type.isUnion() || type.isIntersection() ? type.types : [type]).some(
-    (part) =>
-      (part.flags & INSTANTIATION_DEPENDENT) !== 0 ||
-      ((part.flags & ts.TypeFlags.Object) !== 0 && ((part as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) !== 0),
-  );
-}
-
 const DISPOSE_TEXT = /Symbol\s*\.\s*(?:async)?[dD]ispose|Disposable/;
 const mentionsDisposalPerFile = new WeakMap<ts.SourceFile, boolean>();
 const mentionsDisposalPerProgram = new WeakMap<ts.Program, boolean>();

@@ -166,7 +166,6 @@ export default createRule<Options, MessageIds>({
           binding.sameFunction &&
           // Disposing at block end would cut off the handlers it was given.
           !binding.registersCallbacks &&
-          !binding.reassigned &&
           declaration.kind !== 'var' &&
           declaration.declarations.length === 1 &&
           allowsUsingDeclaration(declaration) &&
@@ -287,13 +286,12 @@ export default createRule<Options, MessageIds>({
       fate: Fate;
       /** Every use is in the function that declares the binding (none in a callback that may run later). */
       sameFunction: boolean;
-      reassigned: boolean;
       /** A method of the value was given a function (`value.on('event', handler)`): it keeps working after this scope. */
       registersCallbacks: boolean;
     }
 
     function analyzeBinding(declarator: TSESTree.VariableDeclarator, id: TSESTree.Identifier): Binding {
-      const binding: Binding = { fate: 'kept', sameFunction: true, reassigned: false, registersCallbacks: false };
+      const binding: Binding = { fate: 'kept', sameFunction: true, registersCallbacks: false };
       const declaration = declarator.parent;
       if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return { ...binding, fate: 'escapes' };
       const variable = context.sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === id.name);
@@ -306,7 +304,7 @@ export default createRule<Options, MessageIds>({
         if (reference.init === true) continue;
         if (reference.isWrite()) {
           // A reassigned binding has more than one value; which of them is disposed is not tracked.
-          return { ...binding, fate: 'escapes', reassigned: true };
+          return { ...binding, fate: 'escapes' };
         }
         if (!reference.isValueReference) continue;
         const use = reference.identifier;

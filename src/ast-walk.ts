@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 
 /** An ESTree node (as opposed to a token list, a location or a plain value on a node). */
 export function isNode(value: unknown): value is TSESTree.Node {
@@ -28,6 +29,24 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
     for (let index = children.length - 1; index >= 0; index -= 1) {
       const child = children[index];
       if (child !== undefined) stack.push(child);
+    }
+  }
+}
+
+/** A TypeScript expression without the parentheses and type-only wrappers (`as`, `satisfies`, `!`, `<T>`) around it. */
+export function skipOuterTsExpressions(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
     }
   }
 }

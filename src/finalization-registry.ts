@@ -7,6 +7,8 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { skipOuterTsExpressions } from './ast-walk.js';
+
 export type CleanupFunction =
   | TSESTree.ArrowFunctionExpression
   | TSESTree.FunctionExpression
@@ -141,23 +143,6 @@ function findSuperCall(body: ts.Block): ts.CallExpression | undefined {
     }
   }
   return undefined;
-}
-
-function skipOuterTsExpressions(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isTypeAssertionExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
 }
 
 /** `x as T`, `x satisfies T`, `x!`, `<T>x` → `x`: the value the expression evaluates to. */

@@ -1,5 +1,7 @@
 import ts from 'typescript';
 
+import { skipOuterTsExpressions } from './ast-walk.js';
+
 /**
  * Does a call hand its caller a value the caller owns, or one that somebody else keeps?
  *
@@ -56,22 +58,11 @@ function returnedExpressions(body: ts.Block): ts.Expression[] {
   return found;
 }
 
+/** The value an expression hands on: no parentheses, type-only wrappers or `await`. */
 function skipWrappers(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isTypeAssertionExpression(current) ||
-      ts.isAwaitExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
+  let current = skipOuterTsExpressions(expression);
+  while (ts.isAwaitExpression(current)) current = skipOuterTsExpressions(current.expression);
+  return current;
 }
 
 const ASSIGNMENTS = new Set<ts.SyntaxKind>([

@@ -18,6 +18,31 @@ function docExample(heading: string): string {
 }
 
 const CATCH = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
+
+// Three helpers, each calling the next, the last one throwing: the cases on `maxDepth` share it.
+const HELPER_LEVELS = `
+function level3(id: number): void {
+  if (id < 0) throw new RangeError('negative id');
+}
+function level2(id: number): void {
+  level3(id);
+}
+function level1(id: number): void {
+  level2(id);
+}
+`;
+const HELPER_CHAIN = `${HELPER_LEVELS}new FinalizationRegistry<number>((id) => {
+  level1(id);
+});
+`;
+const HELPER_CHAIN_WRAPPED = `${HELPER_LEVELS}new FinalizationRegistry<number>((id) => {
+  try {
+    level1(id);
+  } catch {
+    ${CATCH}
+  }
+});
+`;
 const REJECTION = '// A rejection must not escape a cleanup callback: it would be unhandled.';
 
 const exoticCode = `
@@ -968,123 +993,33 @@ new FinalizationRegistry<number>((id) => {
       name: 'same-file helper that throws',
     },
     {
-      code: `
-function level3(id: number): void {
-  if (id < 0) throw new RangeError('negative id');
-}
-function level2(id: number): void {
-  level3(id);
-}
-function level1(id: number): void {
-  level2(id);
-}
-new FinalizationRegistry<number>((id) => {
-  level1(id);
-});
-`,
+      code: HELPER_CHAIN,
       errors: [
         {
           messageId: 'helperCall', data: { name: 'level1', inner: `a call of \`level2\` on line 9, which can throw` }, line: 12, column: 3, endLine: 12, endColumn: 13,
-          suggestions: [{ messageId: 'wrapInTryCatch', output: `
-function level3(id: number): void {
-  if (id < 0) throw new RangeError('negative id');
-}
-function level2(id: number): void {
-  level3(id);
-}
-function level1(id: number): void {
-  level2(id);
-}
-new FinalizationRegistry<number>((id) => {
-  try {
-    level1(id);
-  } catch {
-    ${CATCH}
-  }
-});
-` }],
+          suggestions: [{ messageId: 'wrapInTryCatch', output: HELPER_CHAIN_WRAPPED }],
         },
       ],
       name: 'helpers followed three levels deep by default',
     },
     {
-      code: `
-function level3(id: number): void {
-  if (id < 0) throw new RangeError('negative id');
-}
-function level2(id: number): void {
-  level3(id);
-}
-function level1(id: number): void {
-  level2(id);
-}
-new FinalizationRegistry<number>((id) => {
-  level1(id);
-});
-`,
+      code: HELPER_CHAIN,
       options: [{ maxDepth: 1 }],
       errors: [
         {
           messageId: 'helperCall', data: { name: 'level1', inner: `a call of \`level2\` on line 9` }, line: 12, column: 3, endLine: 12, endColumn: 13,
-          suggestions: [{ messageId: 'wrapInTryCatch', output: `
-function level3(id: number): void {
-  if (id < 0) throw new RangeError('negative id');
-}
-function level2(id: number): void {
-  level3(id);
-}
-function level1(id: number): void {
-  level2(id);
-}
-new FinalizationRegistry<number>((id) => {
-  try {
-    level1(id);
-  } catch {
-    ${CATCH}
-  }
-});
-` }],
+          suggestions: [{ messageId: 'wrapInTryCatch', output: HELPER_CHAIN_WRAPPED }],
         },
       ],
       name: 'maxDepth 1 stops at the first helper',
     },
     {
-      code: `
-function level3(id: number): void {
-  if (id < 0) throw new RangeError('negative id');
-}
-function level2(id: number): void {
-  level3(id);
-}
-function level1(id: number): void {
-  level2(id);
-}
-new FinalizationRegistry<number>((id) => {
-  level1(id);
-});
-`,
+      code: HELPER_CHAIN,
       options: [{ maxDepth: 0 }],
       errors: [
         {
           messageId: 'unsafeCall', data: { name: 'level1' }, line: 12, column: 3, endLine: 12, endColumn: 13,
-          suggestions: [{ messageId: 'wrapInTryCatch', output: `
-function level3(id: number): void {
-  if (id < 0) throw new RangeError('negative id');
-}
-function level2(id: number): void {
-  level3(id);
-}
-function level1(id: number): void {
-  level2(id);
-}
-new FinalizationRegistry<number>((id) => {
-  try {
-    level1(id);
-  } catch {
-    ${CATCH}
-  }
-});
-` }],
+          suggestions: [{ messageId: 'wrapInTryCatch', output: HELPER_CHAIN_WRAPPED }],
         },
       ],
       name: 'maxDepth 0 follows no helper',

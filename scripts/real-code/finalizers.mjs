@@ -16,9 +16,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { ESLint } from 'eslint';
 import { createJiti } from 'jiti';
 import tseslint from 'typescript-eslint';
+
+import { eslintFor } from './eslint-for.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const modules = join(root, 'node_modules');
@@ -102,32 +103,11 @@ const plugin = { rules };
 const ruleEntries = Object.fromEntries(RULE_NAMES.map((name) => [`lifetime/${name}`, 'error']));
 ruleEntries['lifetime/finalizer-census'] = 'warn';
 
-function eslintFor(tsconfig, files, extraConfigs = []) {
-  return new ESLint({
-    cwd: root,
-    overrideConfigFile: true,
-    stats: time,
-    // node_modules is ignored by default; these files are the point.
-    ignorePatterns: ['!**/node_modules/'],
-    overrideConfig: [
-      ...extraConfigs,
-      {
-        files,
-        languageOptions: {
-          parser: tseslint.parser,
-          parserOptions: { project: tsconfig, tsconfigRootDir: work },
-        },
-        plugins: { lifetime: plugin },
-        rules: ruleEntries,
-      },
-    ],
-  });
-}
 
 try {
   for (const target of targets) {
     const started = performance.now();
-    const results = await eslintFor(target.tsconfig, ['**/*.js', '**/*.mjs']).lintFiles(target.files);
+    const results = await eslintFor({ cwd: root, tsconfig: target.tsconfig, tsconfigRootDir: work, files: ['**/*.js', '**/*.mjs'], plugin, rules: ruleEntries, stats: time }).lintFiles(target.files);
     const elapsed = performance.now() - started;
     const counts = Object.fromEntries(RULE_NAMES.map((name) => [name, 0]));
     const seen = { callback: 0, register: 0, unregister: 0, callbackOfRegistry: 0 };
@@ -163,7 +143,7 @@ try {
     // The same project as the lint benchmark's, so the figures compare.
     const tsconfig = fileURLToPath(new URL('../../bench/rxjs.tsconfig.json', import.meta.url));
     const recommended = tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] }));
-    const results = await eslintFor(tsconfig, ['**/*.ts'], recommended).lintFiles([join(rxjsSrc, '**/*.ts')]);
+    const results = await eslintFor({ cwd: root, tsconfig, tsconfigRootDir: work, plugin, rules: ruleEntries, extraConfigs: recommended, stats: time }).lintFiles([join(rxjsSrc, '**/*.ts')]);
     let total = 0;
     const ruleTimes = Object.fromEntries(RULE_NAMES.map((name) => [name, 0]));
     for (const result of results) {

@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { ESLint } from 'eslint';
 import { createJiti } from 'jiti';
 import tseslint from 'typescript-eslint';
+
+import { eslintFor } from './eslint-for.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const modules = join(root, 'node_modules');
@@ -74,32 +75,22 @@ const targets = [
   },
 ];
 
-function eslintFor(target, extraConfigs = []) {
-  return new ESLint({
+function lintTarget(target, extraConfigs = []) {
+  return eslintFor({
     cwd: root,
-    overrideConfigFile: true,
+    tsconfig: target.tsconfig,
+    tsconfigRootDir: work,
+    plugin: { rules: { 'no-strong-parent-reference': rule } },
+    rules: { [RULE]: ['error', { ...target.options, ...(ignore.length > 0 ? { ignore } : {}) }] },
+    extraConfigs,
     stats: time,
-    // node_modules is ignored by default; these files are the point.
-    ignorePatterns: ['!**/node_modules/'],
-    overrideConfig: [
-      ...extraConfigs,
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tseslint.parser,
-          parserOptions: { project: target.tsconfig, tsconfigRootDir: work },
-        },
-        plugins: { lifetime: { rules: { 'no-strong-parent-reference': rule } } },
-        rules: { [RULE]: ['error', { ...target.options, ...(ignore.length > 0 ? { ignore } : {}) }] },
-      },
-    ],
   });
 }
 
 try {
   for (const target of time ? targets.slice(0, 1) : targets) {
     const started = performance.now();
-    const results = await eslintFor(target).lintFiles(target.patterns);
+    const results = await lintTarget(target).lintFiles(target.patterns);
     const elapsed = performance.now() - started;
     const reports = [];
     let fatal = 0;
@@ -118,7 +109,7 @@ try {
 
   if (time) {
     const target = targets[0];
-    const results = await eslintFor(target, tseslint.configs.recommendedTypeChecked).lintFiles(target.patterns);
+    const results = await lintTarget(target, tseslint.configs.recommendedTypeChecked).lintFiles(target.patterns);
     let total = 0;
     let ruleTime = 0;
     for (const result of results) {

@@ -27,10 +27,11 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { ESLint } from 'eslint';
 import { createJiti } from 'jiti';
 import ts from 'typescript';
 import tseslint from 'typescript-eslint';
+
+import { eslintFor } from './eslint-for.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const modules = join(root, 'node_modules');
@@ -178,27 +179,17 @@ const targets = [
   },
 ];
 
-function eslintFor(tsconfig, rules, extraConfigs = [], stats = false) {
-  return new ESLint({
+function lintWith(tsconfig, rules, extraConfigs = [], stats = false) {
+  return eslintFor({
     cwd: root,
-    overrideConfigFile: true,
+    tsconfig,
+    tsconfigRootDir: root,
+    plugin,
+    rules,
+    extraConfigs,
     stats,
-    // node_modules is ignored by default; these files are the point.
-    ignorePatterns: ['!**/node_modules/'],
-    overrideConfig: [
-      ...extraConfigs,
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser: tseslint.parser,
-          parserOptions: { project: tsconfig, tsconfigRootDir: root },
-        },
-        // The packages' eslint-disable comments are about their own configs.
-        linterOptions: { reportUnusedDisableDirectives: 'off' },
-        plugins: { lifetime: plugin },
-        rules,
-      },
-    ],
+    // The packages' eslint-disable comments are about their own configs.
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
   });
 }
 
@@ -230,7 +221,7 @@ for (const target of timeOnly || timingChild !== undefined ? [] : targets) {
   censusRecords = [];
   let results;
   try {
-    results = await eslintFor(target.tsconfig, {
+    results = await lintWith(target.tsconfig, {
       [RULE]: 'error',
       [RULE_NO_IGNORE]: ['error', { ignore: [] }],
       [CENSUS]: 'warn',
@@ -314,7 +305,7 @@ for (const target of timeOnly || timingChild !== undefined ? [] : targets) {
 /** One timing lint of a package, in this process; the caller starts a fresh process per run. */
 async function timeOnce(target) {
   const recommended = tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] }));
-  const results = await eslintFor(target.tsconfig, { [RULE]: 'error' }, recommended, true).lintFiles([target.pattern]);
+  const results = await lintWith(target.tsconfig, { [RULE]: 'error' }, recommended, true).lintFiles([target.pattern]);
   let total = 0;
   let parse = 0;
   const ruleTimes = {};

@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { walk } from '../src/ast-walk.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import { isWellKnownDisposeSymbol } from '../src/disposable.js';
+import { shortened } from '../src/message-text.js';
 import { getParserServices } from '../src/parser-services.js';
 import {
   type CleanupFunction,
@@ -170,7 +171,7 @@ export default createRule<Options, MessageIds>({
       if (allowSafetyNet && isSafetyNet(registryKeysOfReference(callee.object, services))) return;
       const type = services.getTypeAtLocation(held);
       if (!isResourceType(type)) return;
-      context.report({ node: held, messageId: 'resourceAsHeldValue', data: { type: shortTypeName(type) } });
+      context.report({ node: held, messageId: 'resourceAsHeldValue', data: { type: shortened(checker.typeToString(type)) } });
     }
 
     function releasesIn(fn: CleanupFunction): TSESTree.CallExpression[] {
@@ -249,10 +250,6 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    function shortTypeName(type: ts.Type): string {
-      const text = checker.typeToString(type);
-      return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-    }
   },
 });
 
@@ -460,7 +457,6 @@ function registryKeysOfConstruction(
 }
 
 function describeCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  const text = `${sourceCode.getText(call.callee)}()`.replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return shortened(`${sourceCode.getText(call.callee)}()`.replace(/\s+/g, ' '));
 }
 

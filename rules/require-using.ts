@@ -13,7 +13,8 @@ import {
   programMentionsDisposal,
 } from '../src/disposable.js';
 import { skipOuterEsExpressions } from '../src/finalization-registry.js';
-import { returnsOwnedValue } from '../src/ownership.js';
+import { shortened } from '../src/message-text.js';
+import { calleeDeclaration, returnsOwnedValue } from '../src/ownership.js';
 import { getParserServices } from '../src/parser-services.js';
 import { typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
 
@@ -225,9 +226,7 @@ export default createRule<Options, MessageIds>({
      * and generic functions returning their own argument (`stack.use(resource)`).
      */
     function createsValue(call: TSESTree.CallExpression): boolean {
-      const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
-      // Synthetic signatures have no declaration, whatever the declared return type says.
-      const declaration: ts.SignatureDeclaration | undefined = signature?.getDeclaration();
+      const declaration = calleeDeclaration(services.esTreeNodeToTSNodeMap.get(call), checker);
       if (declaration === undefined) return true;
       const returnType = declaration.type;
       if (returnType?.kind === ts.SyntaxKind.ThisType) return false;
@@ -278,8 +277,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function typeText(type: ts.Type): string {
-      const text = checker.typeToString(type);
-      return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+      return shortened(checker.typeToString(type));
     }
 
     interface Binding {
@@ -401,10 +399,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function returnsThis(call: TSESTree.CallExpression): boolean {
-      const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
-      // Synthetic signatures have no declaration, whatever the declared return type says.
-      const declaration: ts.SignatureDeclaration | undefined = signature?.getDeclaration();
-      return declaration?.type?.kind === ts.SyntaxKind.ThisType;
+      return calleeDeclaration(services.esTreeNodeToTSNodeMap.get(call), checker)?.type?.kind === ts.SyntaxKind.ThisType;
     }
 
     /**

@@ -19,6 +19,13 @@ export function returnsOwnedValue(declaration: ts.Declaration | undefined, check
   return declarationOwns(declaration, checker, 0);
 }
 
+/** The declaration of the signature a call resolves to. */
+export function calleeDeclaration(call: ts.CallExpression, checker: ts.TypeChecker): ts.SignatureDeclaration | undefined {
+  // Synthetic signatures (of unions, of `any`) have no declaration, whatever the type says.
+  const declaration: ts.SignatureDeclaration | undefined = checker.getResolvedSignature(call)?.getDeclaration();
+  return declaration;
+}
+
 const MAX_DEPTH = 4;
 const verdicts = new WeakMap<ts.Declaration, boolean>();
 
@@ -92,10 +99,7 @@ function expressionOwns(expression: ts.Expression, owner: ts.SignatureDeclaratio
   if (ts.isIdentifier(node)) return identifierOwns(node, owner, checker, depth);
   if (ts.isCallExpression(node)) {
     if (depth >= MAX_DEPTH) return true;
-    const signature = checker.getResolvedSignature(node);
-    // Synthetic signatures have no declaration, whatever the declared type says.
-    const declaration: ts.Declaration | undefined = signature?.getDeclaration();
-    return declarationOwns(declaration, checker, depth + 1);
+    return declarationOwns(calleeDeclaration(node, checker), checker, depth + 1);
   }
   return true;
 }

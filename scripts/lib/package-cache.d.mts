@@ -1,0 +1,4 @@
+// Types for scripts/lib/package-cache.mjs, for the TypeScript scripts that use it.
+export declare function cacheRoot(): string;
+export declare function packageDir(name: string, version: string): string;
+export declare function fetchPackage(name: string, version: string, options?: { log?: (line: string) => void }): string;

@@ -16,6 +16,7 @@ export default defineConfig(
       'tests/codemods/__testfixtures__/',
       'bench/generated/',
       'bench/corpus/',
+      '.scratch*/',
     ],
   },
   {
@@ -36,6 +37,36 @@ export default defineConfig(
   {
     files: ['rules/**/*.ts'],
     ...eslintPlugin.configs.rules,
+  },
+  // One home for walking the tree upwards: src/ast/ancestors.ts (ESTree) and ts.findAncestor
+  // (TypeScript nodes). A hand-written `x = x.parent` loop elsewhere is how the `null` parent of
+  // Program once crashed two rules.
+  {
+    files: ['src/**/*.ts', 'rules/**/*.ts', 'codemods/**/*.ts'],
+    ignores: ['src/ast/ancestors.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(ForStatement, WhileStatement, DoWhileStatement) AssignmentExpression[right.type="MemberExpression"][right.property.name="parent"]',
+          message: 'Walk upwards with ancestorsOf / findAncestor (src/ast/ancestors.ts) or ts.findAncestor, not a hand-written loop.',
+        },
+      ],
+    },
+  },
+  // Layers point one way: rules and codemods use src/, never the reverse. The plugin entry
+  // (src/index.ts) is the one module that gathers the rules.
+  {
+    files: ['src/**/*.ts'],
+    // src/cli.ts still imports the codemod until the CLI leaves src/ (issue 16).
+    ignores: ['src/index.ts', 'src/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/rules/*', '**/codemods/*', '**/codemods/**'], message: 'src/ must not depend on rules/ or codemods/.' }] },
+      ],
+    },
   },
   {
     files: ['tests/rules/**/*.ts'],

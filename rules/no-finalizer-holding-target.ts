@@ -1,20 +1,16 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
-import { walk } from '../src/ast-walk.js';
+import { memberName } from '../src/ast/member-names.js';
+import { resolveFunction } from '../src/ast/resolve-function.js';
+import { getThisScope, sameThisScope } from '../src/ast/this-scope.js';
+import { walk } from '../src/ast/walk.js';
+import { skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
+import { shortened } from '../src/message-text.js';
+import { getCallbackOfRegistry, getRegistryCall, getRegistryConstruction, mayInvolveFinalizationRegistry } from '../src/finalization-registry.js';
 import { getParserServices } from '../src/parser-services.js';
-import {
-  getCallbackOfRegistry,
-  getRegistryCall,
-  getRegistryConstruction,
-  getThisScope,
-  mayInvolveFinalizationRegistry,
-  memberName,
-  resolveFunctionExpression,
-  skipOuterEsExpressions,
-} from '../src/finalization-registry.js';
 
 export type Options = [];
 export type MessageIds =
@@ -65,8 +61,8 @@ export default createRule<Options, MessageIds>({
         const [targetArgument, heldArgument] = node.arguments;
         if (targetArgument === undefined || targetArgument.type === AST_NODE_TYPES.SpreadElement) return;
         const target = asReference(targetArgument);
-        if (target === undefined) return;
-        const name = shortText(target, context.sourceCode);
+        if (target === undefined || isTopLevelThis(referenceRoot(target))) return;
+        const name = shortened(context.sourceCode.getText(target), 40);
         if (heldArgument !== undefined && heldArgument.type !== AST_NODE_TYPES.SpreadElement) {
           checkHeld(heldArgument, target, name);
         }
@@ -173,7 +169,7 @@ export default createRule<Options, MessageIds>({
       ) {
         return undefined;
       }
-      const fn = resolveFunctionExpression(node, services);
+      const fn = resolveFunction(node, services);
       return fn === undefined ? undefined : capturedIn(fn, target);
     }
 
@@ -221,6 +217,15 @@ function asReference(node: TSESTree.Node): Reference | undefined {
   return undefined;
 }
 
+/**
+ * `this` outside any function or class: `undefined` in an ES module (`register` throws on it),
+ * `module.exports` or the global object elsewhere, which live as long as the program. Either
+ * way there is no collectable target to keep alive.
+ */
+function isTopLevelThis(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.ThisExpression && getThisScope(node).kind === 'top';
+}
+
 function referenceRoot(reference: Reference): TSESTree.Node {
   let current: TSESTree.Node = reference;
   while (current.type === AST_NODE_TYPES.MemberExpression) current = skipOuterEsExpressions(current.object);
@@ -239,10 +244,7 @@ function sameReference(node: TSESTree.Node, target: Reference, services: ParserS
     return symbol !== undefined && symbol === valueSymbol(target, services);
   }
   if (a.type === AST_NODE_TYPES.ThisExpression) {
-    const left = getThisScope(a);
-    const right = getThisScope(target);
-    if (left === undefined || right === undefined) return left === right;
-    return left.kind === right.kind && left.classNode === right.classNode && left.functionNode === right.functionNode;
+    return sameThisScope(getThisScope(a), getThisScope(target));
   }
   if (a.type === AST_NODE_TYPES.MemberExpression && target.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(a);
@@ -271,9 +273,3 @@ function isPropertyName(identifier: TSESTree.Identifier): boolean {
   if (parent.type === AST_NODE_TYPES.Property) return parent.key === identifier && !parent.computed && !parent.shorthand;
   return false;
 }
-
-function shortText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-

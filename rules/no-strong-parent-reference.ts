@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { ancestorsOf } from '../src/ast/ancestors.js';
+import { memberKey, propertyKeyText } from '../src/ast/member-names.js';
+import { getThisScope } from '../src/ast/this-scope.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import { getParserServices } from '../src/parser-services.js';
 import { symbolDisplayName, type TypeGraph, typeGraphFor } from '../src/type-graph.js';
@@ -172,7 +175,8 @@ export default createRule<Options, MessageIds>({
       // A declared field and an auto-accessor (`accessor parent: Node`) are checked alike; only a
       // field can take the WeakRef rewrite as a suggestion.
       'PropertyDefinition, AccessorProperty'(node: TSESTree.PropertyDefinition | TSESTree.AccessorProperty): void {
-        if (node.static || node.computed || !isPlainKey(node.key)) return;
+        const propertyName = plainName(node);
+        if (node.static || propertyName === undefined) return;
         if (isSkippableAnnotation(node.typeAnnotation?.typeAnnotation)) return;
         const owner = ownerOfClass(node.parent.parent);
         if (owner === undefined) return;
@@ -181,7 +185,7 @@ export default createRule<Options, MessageIds>({
           reportLoc: node.key.loc,
           declaration,
           nameNode: declaration.name,
-          propertyName: keyName(node.key),
+          propertyName,
           owner: owner[0],
           ownerName: owner[1],
           field: node.type === AST_NODE_TYPES.PropertyDefinition ? node : undefined,
@@ -218,7 +222,8 @@ export default createRule<Options, MessageIds>({
         });
       },
       TSPropertySignature(node): void {
-        if (node.static || node.computed || !isPlainKey(node.key)) return;
+        const propertyName = plainName(node);
+        if (node.static || propertyName === undefined) return;
         if (isSkippableAnnotation(node.typeAnnotation?.typeAnnotation)) return;
         const container = node.parent;
         let ownerNode: ts.Node;
@@ -239,7 +244,7 @@ export default createRule<Options, MessageIds>({
           reportLoc: node.key.loc,
           declaration,
           nameNode: declaration.name,
-          propertyName: keyName(node.key),
+          propertyName,
           owner,
           ownerName,
           writtenNames: writtenTypeNames(node.typeAnnotation?.typeAnnotation),
@@ -247,18 +252,17 @@ export default createRule<Options, MessageIds>({
       },
       'AssignmentExpression > MemberExpression.left[object.type="ThisExpression"]'(node: TSESTree.MemberExpression): void {
         if (!isJs || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return;
-        const method = enclosingClassMethod(node);
-        if (method === undefined) return;
-        const classNode = method.parent.parent;
+        const scope = getThisScope(node);
+        // Only the instance's own members: `this` inside a (non-static) method or the constructor.
+        if (scope.kind !== 'instance' || scope.method === undefined) return;
+        const classNode = scope.classNode;
         const name = node.property.name;
         const declaredInBody = classNode.body.body.some(
           (member) =>
             (member.type === AST_NODE_TYPES.PropertyDefinition ||
               member.type === AST_NODE_TYPES.MethodDefinition ||
               member.type === AST_NODE_TYPES.AccessorProperty) &&
-            !member.computed &&
-            isPlainKey(member.key) &&
-            keyName(member.key) === name,
+            plainName(member) === name,
         );
         if (declaredInBody) return;
         let seen = reportedJsMembers.get(classNode);
@@ -466,18 +470,10 @@ function writtenTypeNames(annotation: TSESTree.TypeNode | undefined): string[] {
   }
 }
 
-function isPlainKey(key: TSESTree.Node): key is TSESTree.Identifier | TSESTree.PrivateIdentifier | TSESTree.StringLiteral {
-  return (
-    key.type === AST_NODE_TYPES.Identifier ||
-    key.type === AST_NODE_TYPES.PrivateIdentifier ||
-    (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string')
-  );
-}
-
-function keyName(key: TSESTree.Identifier | TSESTree.PrivateIdentifier | TSESTree.StringLiteral): string {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return key.value;
+/** A member's name when it is a plain or private name (`parent`, `'parent'`, `#parent`); computed symbol keys give undefined. */
+function plainName(member: Parameters<typeof memberKey>[0]): string | undefined {
+  const key = memberKey(member);
+  return key === undefined || key.kind === 'symbol' ? undefined : propertyKeyText(key);
 }
 
 /** Annotations that can never name an object type holding something: spares the checker. */
@@ -509,24 +505,6 @@ function isSkippableAnnotation(annotation: TSESTree.TypeNode | undefined): boole
     default:
       return false;
   }
-}
-
-/** The method or constructor of a class whose own `this` the node uses (not a nested function's). */
-function enclosingClassMethod(node: TSESTree.Node): TSESTree.MethodDefinition | undefined {
-  for (let current: TSESTree.Node | null | undefined = node.parent; current != null; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionExpression) {
-      const method = current.parent;
-      return method.type === AST_NODE_TYPES.MethodDefinition && !method.static ? method : undefined;
-    }
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.ClassBody ||
-      current.type === AST_NODE_TYPES.Program
-    ) {
-      return undefined;
-    }
-  }
-  return undefined;
 }
 
 /** `const Foo = class { … }` names its class `Foo`. */
@@ -590,9 +568,7 @@ function renderField(
       (member.type === AST_NODE_TYPES.PropertyDefinition ||
         member.type === AST_NODE_TYPES.MethodDefinition ||
         member.type === AST_NODE_TYPES.AccessorProperty) &&
-      !member.computed &&
-      isPlainKey(member.key) &&
-      (keyName(member.key) === store || keyName(member.key) === fieldName),
+      (plainName(member) === store || plainName(member) === fieldName),
   );
   if (collides) return undefined;
   if (classNode.superClass !== null) {
@@ -628,13 +604,10 @@ function renderField(
 }
 
 function isAmbient(node: TSESTree.Node): boolean {
-  // ESLint 10 gives Program a null parent, older versions an undefined one.
-  for (let current: TSESTree.Node | null | undefined = node; current != null; current = current.parent) {
-    if ((current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.TSModuleDeclaration) && current.declare) {
-      return true;
-    }
-  }
-  return false;
+  return [node, ...ancestorsOf(node)].some(
+    (current) =>
+      (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.TSModuleDeclaration) && current.declare,
+  );
 }
 
 function onlyObjects(type: ts.Type, guard = 0): boolean {

@@ -2,11 +2,13 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { walk } from '../src/ast-walk.js';
+import { ancestorsOf } from '../src/ast/ancestors.js';
+import { enclosingClass, functionKey, isFunctionNode } from '../src/ast/functions.js';
+import { memberName, type PropertyKey, propertyKey } from '../src/ast/member-names.js';
+import { walk } from '../src/ast/walk.js';
+import { outermostWrapper, skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
-import { isWellKnownDisposeSymbol } from '../src/disposable.js';
-import { shortened } from '../src/message-text.js';
-import { getParserServices } from '../src/parser-services.js';
+import { getDisposeKeys, isWellKnownDisposeSymbol, mayBeDisposable, RELEASE_METHOD_NAMES } from '../src/disposable.js';
 import {
   type CleanupFunction,
   getCallbackOfRegistry,
@@ -15,8 +17,9 @@ import {
   getRegistryConstruction,
   isFinalizationRegistryType,
   mayInvolveFinalizationRegistry,
-  memberName,
 } from '../src/finalization-registry.js';
+import { shortened } from '../src/message-text.js';
+import { getParserServices } from '../src/parser-services.js';
 
 export type Options = [
   {
@@ -26,21 +29,8 @@ export type Options = [
 ];
 export type MessageIds = 'releaseInFinalizer' | 'resourceAsHeldValue';
 
-export const DEFAULT_CLEANUP_METHODS: readonly string[] = [
-  'close',
-  'destroy',
-  'dispose',
-  'end',
-  'release',
-  'disconnect',
-  'terminate',
-  'abort',
-  'free',
-  'unlink',
-  'kill',
-  'unref',
-  'unsubscribe',
-];
+/** The shared release names (src/disposable.ts), plus removing a file and letting a handle go. */
+export const DEFAULT_CLEANUP_METHODS: readonly string[] = [...RELEASE_METHOD_NAMES, 'unlink', 'unref'];
 
 /** Releases that do not depend on the method-name option. */
 const TIMER_CLEARS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate']);
@@ -98,6 +88,7 @@ export default createRule<Options, MessageIds>({
     const cleanupMethods = new Set(options.cleanupMethods ?? DEFAULT_CLEANUP_METHODS);
     const allowSafetyNet = options.allowSafetyNet !== false;
     const resourceTypes = resourceTypeCache(cleanupMethods);
+    const disposeKeys = getDisposeKeys(services.program);
 
     const callbacks: { fn: CleanupFunction; construction: TSESTree.NewExpression | TSESTree.CallExpression }[] = [];
     const registrations: TSESTree.CallExpression[] = [];
@@ -186,7 +177,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isRelease(call: TSESTree.CallExpression): boolean {
-      const callee = skipChain(call.callee);
+      const callee = skipOuterEsExpressions(call.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) {
         if (TIMER_CLEARS.has(callee.name)) return isGlobalOrNodeFunction(callee);
         return FS_CLOSES.has(callee.name) && isFromNodeFs(callee);
@@ -214,9 +205,10 @@ export default createRule<Options, MessageIds>({
       const symbol = services.getSymbolAtLocation(identifier);
       if (symbol === undefined || (symbol.flags & ts.SymbolFlags.Alias) === 0) return false;
       const resolved = checker.getAliasedSymbol(symbol);
+      // A namespace import or an alias of a whole module resolves to a source file, with no parent.
       return (resolved.getDeclarations() ?? []).some((declaration) => {
-        const module = declaration.parent.parent;
-        return ts.isModuleDeclaration(module) && /^["']?(node:)?fs(\/promises)?["']?$/.test(module.name.getText());
+        const module = ts.findAncestor(declaration.parent, ts.isModuleDeclaration);
+        return module !== undefined && /^["']?(node:)?fs(\/promises)?["']?$/.test(module.name.getText());
       });
     }
 
@@ -241,15 +233,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function isDisposableType(type: ts.Type): boolean {
-      const parts = type.isUnion() ? type.types : [type];
-      return parts.some((part) =>
-        checker.getPropertiesOfType(checker.getApparentType(part)).some((property) => {
-          const name = property.escapedName as string;
-          return name.startsWith('__@dispose@') || name.startsWith('__@asyncDispose@');
-        }),
-      );
+      return disposeKeys !== null && mayBeDisposable(type, checker, disposeKeys);
     }
-
   },
 });
 
@@ -293,26 +278,12 @@ function mayBeCallbackConstruction(node: TSESTree.NewExpression | TSESTree.CallE
 }
 
 function constructorName(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
-  let callee: TSESTree.Node = node.callee;
-  if (callee.type === AST_NODE_TYPES.Super) {
-    let current: TSESTree.Node | undefined = node.parent;
-    while (current !== undefined && current.type !== AST_NODE_TYPES.ClassDeclaration && current.type !== AST_NODE_TYPES.ClassExpression) {
-      current = current.parent;
-    }
-    if (current?.superClass === null || current?.superClass === undefined) return undefined;
-    callee = current.superClass;
-  }
+  // `super(...)` constructs what the class extends.
+  const callee = node.callee.type === AST_NODE_TYPES.Super ? enclosingClass(node)?.superClass : node.callee;
+  if (callee == null) return undefined;
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
   return undefined;
-}
-
-function skipChain(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.TSAsExpression) {
-    current = current.expression;
-  }
-  return current;
 }
 
 /**
@@ -323,14 +294,8 @@ function skipChain(node: TSESTree.Node): TSESTree.Node {
  * (wasm-bindgen's `free()` calls `__destroy_into_raw()`, which unregisters).
  */
 function isInsideDeterministicRelease(node: TSESTree.Node, cleanupMethods: ReadonlySet<string>): boolean {
-  for (let current = node.parent; current !== undefined; current = current.parent) {
-    if (
-      current.type !== AST_NODE_TYPES.FunctionExpression &&
-      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
-      current.type !== AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      continue;
-    }
+  for (const current of ancestorsOf(node)) {
+    if (!isFunctionNode(current)) continue;
     const key = functionKey(current);
     if (key === undefined) {
       if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
@@ -338,22 +303,16 @@ function isInsideDeterministicRelease(node: TSESTree.Node, cleanupMethods: Reado
     }
     if (isReleaseKey(key, cleanupMethods)) return true;
     const method = current.parent;
-    if (method.type !== AST_NODE_TYPES.MethodDefinition) return false;
-    const helperName = keyName(key);
-    return helperName !== undefined && isCalledFromReleaseMethod(method, helperName, cleanupMethods);
+    if (method.type !== AST_NODE_TYPES.MethodDefinition || key.kind === 'symbol') return false;
+    return isCalledFromReleaseMethod(method, key.kind === 'private' ? `#${key.name}` : key.name, cleanupMethods);
   }
   return false;
 }
 
-function isReleaseKey(key: TSESTree.Node, cleanupMethods: ReadonlySet<string>): boolean {
-  if (isWellKnownDisposeSymbol(key)) return true;
-  return key.type === AST_NODE_TYPES.Identifier && (cleanupMethods.has(key.name) || key.name === 'dispose');
-}
-
-function keyName(key: TSESTree.Node): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return undefined;
+/** `[Symbol.dispose]`, `[Symbol.asyncDispose]`, or a name from the cleanup list (`dispose` always). */
+function isReleaseKey(key: PropertyKey, cleanupMethods: ReadonlySet<string>): boolean {
+  if (key.kind === 'symbol') return key.name === 'Symbol.dispose' || key.name === 'Symbol.asyncDispose';
+  return key.kind === 'name' && (cleanupMethods.has(key.name) || key.name === 'dispose');
 }
 
 /** A release method of the helper's class calls `this.<helper>()`. */
@@ -364,7 +323,8 @@ function isCalledFromReleaseMethod(
 ): boolean {
   for (const member of helper.parent.body) {
     if (member === helper || member.type !== AST_NODE_TYPES.MethodDefinition || member.static !== helper.static) continue;
-    if (!isReleaseKey(member.key, cleanupMethods)) continue;
+    const key = propertyKey(member.key, member.computed);
+    if (key === undefined || !isReleaseKey(key, cleanupMethods)) continue;
     const calls: TSESTree.Node[] = [];
     walk(member.value, (inner) => {
       if (
@@ -381,30 +341,13 @@ function isCalledFromReleaseMethod(
   return false;
 }
 
-/** The name node of a function: method/property key, declaration id or variable id. */
-function functionKey(fn: TSESTree.FunctionLike): TSESTree.Node | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
-  const parent = fn.parent;
-  if (
-    (parent.type === AST_NODE_TYPES.MethodDefinition ||
-      parent.type === AST_NODE_TYPES.PropertyDefinition ||
-      parent.type === AST_NODE_TYPES.Property) &&
-    parent.value === fn
-  ) {
-    return parent.key;
-  }
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn) return parent.id;
-  return undefined;
-}
-
 /**
  * Symbols that identify a registry: the variable/field it is stored in, and for a registry
  * subclass the class itself (its instances are the registries).
  */
 function registryKeysOfReference(expression: TSESTree.Expression, services: ParserServicesWithTypeInformation): ts.Symbol[] {
   const keys: ts.Symbol[] = [];
-  let node: TSESTree.Node = expression;
-  while (node.type === AST_NODE_TYPES.TSNonNullExpression || node.type === AST_NODE_TYPES.TSAsExpression) node = node.expression;
+  const node = skipOuterEsExpressions(expression);
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
     const symbol = services.getSymbolAtLocation(node);
     if (symbol !== undefined) keys.push(symbol);
@@ -423,25 +366,13 @@ function registryKeysOfConstruction(
   const keys: ts.Symbol[] = [];
   if (construction.type === AST_NODE_TYPES.CallExpression) {
     // super(cb): the subclass is the registry.
-    for (let current: TSESTree.Node | undefined = construction.parent; current !== undefined; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) {
-        const symbol = services.getTypeAtLocation(current).getSymbol();
-        if (symbol !== undefined) keys.push(symbol);
-        break;
-      }
-    }
+    const classNode = enclosingClass(construction);
+    const symbol = classNode === undefined ? undefined : services.getTypeAtLocation(classNode).getSymbol();
+    if (symbol !== undefined) keys.push(symbol);
     return keys;
   }
-  let child: TSESTree.Node = construction;
-  let parent = construction.parent;
-  while (
-    parent.type === AST_NODE_TYPES.TSAsExpression ||
-    parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    parent.type === AST_NODE_TYPES.TSNonNullExpression
-  ) {
-    child = parent;
-    parent = parent.parent;
-  }
+  const { node: child, parent } = outermostWrapper(construction);
+  if (parent === undefined) return keys;
   let target: TSESTree.Node | undefined;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) target = parent.id;
   else if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === child) target = parent.key;
@@ -457,6 +388,6 @@ function registryKeysOfConstruction(
 }
 
 function describeCall(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  return shortened(`${sourceCode.getText(call.callee)}()`.replace(/\s+/g, ' '));
+  return shortened(`${sourceCode.getText(call.callee)}()`);
 }
 

@@ -12,9 +12,12 @@ import {
   isWellKnownDisposeSymbol,
   programMentionsDisposal,
 } from '../src/disposable.js';
-import { skipOuterEsExpressions } from '../src/finalization-registry.js';
+import { ancestorsOf } from '../src/ast/ancestors.js';
+import { enclosingFunction, type FunctionNode } from '../src/ast/functions.js';
+import { calleeDeclaration } from '../src/ast/resolve-function.js';
+import { skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { shortened } from '../src/message-text.js';
-import { calleeDeclaration, returnsOwnedValue } from '../src/ownership.js';
+import { returnsOwnedValue } from '../src/ownership.js';
 import { getParserServices } from '../src/parser-services.js';
 import { typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
 
@@ -322,8 +325,10 @@ export default createRule<Options, MessageIds>({
 
     /** Where the value read at `node` goes. */
     function fateOfValueAt(node: TSESTree.Node): Fate {
-      let child: TSESTree.Node = node;
-      for (let parent = parentOf(child); parent !== undefined; child = parent, parent = parentOf(parent)) {
+      let next: TSESTree.Node = node;
+      for (const parent of ancestorsOf(node)) {
+        const child = next;
+        next = parent;
         switch (parent.type) {
           case AST_NODE_TYPES.TSAsExpression:
           case AST_NODE_TYPES.TSSatisfiesExpression:
@@ -450,7 +455,7 @@ export default createRule<Options, MessageIds>({
 
     /** `await using` is allowed here: in an async function, or at the top level of a module with top-level await. */
     function allowsAwait(node: TSESTree.Node): boolean {
-      for (let current = parentOf(node); current !== undefined; current = parentOf(current)) {
+      for (const current of ancestorsOf(node)) {
         switch (current.type) {
           case AST_NODE_TYPES.FunctionDeclaration:
           case AST_NODE_TYPES.FunctionExpression:
@@ -467,26 +472,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
-
-/** ESLint gives the Program node a `null` parent where the types say `undefined`. */
-function parentOf(node: TSESTree.Node): TSESTree.Node | undefined {
-  return node.parent ?? undefined;
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = parentOf(node); current !== undefined; current = parentOf(current)) {
-    if (
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression
-    ) {
-      return current;
-    }
-  }
-  return undefined;
-}
 
 function interfaceName(kind: DisposalKind): string {
   return kind === 'sync' ? 'Disposable' : 'AsyncDisposable';

@@ -73,6 +73,39 @@ export function getDisposalKind(type: ts.Type, checker: ts.TypeChecker, keys: Di
   return kind ?? undefined;
 }
 
+/**
+ * Whether some part of the type (a union member, or the type itself) has `[Symbol.dispose]` or
+ * `[Symbol.asyncDispose]`: a value that may be a resource. `getDisposalKind` asks the stricter
+ * question of whether every part is one.
+ */
+export function mayBeDisposable(type: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return false;
+    return getDisposalKind(part, checker, keys) !== undefined;
+  });
+}
+
+/**
+ * Method names that release what a value holds, shared by the rules that look for releases.
+ * Each rule adds its own few on top, named where it does (`require-using` counts `return` and
+ * `stop`; `prefer-using-over-finalizer` counts `unlink` and `unref`), and users can replace the
+ * list through the rule's option.
+ */
+export const RELEASE_METHOD_NAMES: readonly string[] = [
+  'dispose',
+  'close',
+  'destroy',
+  'end',
+  'release',
+  'terminate',
+  'abort',
+  'disconnect',
+  'unsubscribe',
+  'kill',
+  'free',
+];
+
 /** `Symbol.dispose` or `Symbol.asyncDispose` as written in a member key or computed access. */
 export function isWellKnownDisposeSymbol(node: TSESTree.Node): boolean {
   return (

@@ -7,12 +7,13 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { skipOuterTsExpressions } from './ast-walk.js';
+import type { ClassNode, FunctionNode } from './ast/functions.js';
+import { memberName } from './ast/member-names.js';
+import { resolveFunction } from './ast/resolve-function.js';
+import { getThisScope } from './ast/this-scope.js';
+import { skipOuterEsExpressions, skipOuterTsExpressions } from './ast/wrappers.js';
 
-export type CleanupFunction =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionExpression
-  | TSESTree.FunctionDeclaration;
+export type CleanupFunction = FunctionNode;
 
 export interface RegistryCall {
   kind: 'register' | 'unregister';
@@ -145,20 +146,6 @@ function findSuperCall(body: ts.Block): ts.CallExpression | undefined {
   return undefined;
 }
 
-/** `x as T`, `x satisfies T`, `x!`, `<T>x` → `x`: the value the expression evaluates to. */
-export function skipOuterEsExpressions(expression: TSESTree.Node): TSESTree.Node {
-  let current = expression;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /**
  * For `new X(cb, ...)` where X constructs a FinalizationRegistry (global, alias, subclass): the
  * resolved cleanup function in THIS file, or undefined when it cannot be resolved (never
@@ -176,7 +163,7 @@ export function getCleanupCallback(
   if (source?.kind !== 'argument') return undefined;
   const argument = node.arguments[source.index];
   if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  return resolveFunction(argument, services, 0);
+  return resolveFunction(argument, services);
 }
 
 function callbackSourceOfCall(
@@ -189,90 +176,6 @@ function callbackSourceOfCall(
     if (!isFinalizationRegistryType(services.getTypeAtLocation(node), checker)) return undefined;
   }
   return callbackSourceOfSignature(services.getResolvedSignature(node), checker, 0);
-}
-
-/**
- * The function an expression of this file denotes: an inline arrow/function expression, a
- * function declaration or `const` function bound to an identifier, a method or arrow field
- * reached through `this.m` / `Foo.m` / `obj.m`, or `f.bind(...)` of one of those. Undefined
- * when the function is declared elsewhere or cannot be pinned down.
- */
-export function resolveFunctionExpression(
-  expression: TSESTree.Node,
-  services: ParserServicesWithTypeInformation,
-): CleanupFunction | undefined {
-  return resolveFunction(expression, services, 0);
-}
-
-function resolveFunction(
-  expression: TSESTree.Node,
-  services: ParserServicesWithTypeInformation,
-  depth: number,
-): CleanupFunction | undefined {
-  if (depth > 4) return undefined;
-  const node = skipOuterEsExpressions(expression);
-  switch (node.type) {
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-    case AST_NODE_TYPES.FunctionExpression:
-      return node;
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.MemberExpression: {
-      const symbol = services.getSymbolAtLocation(node);
-      return symbol === undefined ? undefined : functionOfSymbol(symbol, services, depth);
-    }
-    case AST_NODE_TYPES.CallExpression: {
-      // `obj.method.bind(obj)`: the bound function runs the method's body.
-      const callee = node.callee;
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        !callee.computed &&
-        callee.property.type === AST_NODE_TYPES.Identifier &&
-        callee.property.name === 'bind'
-      ) {
-        return resolveFunction(callee.object, services, depth + 1);
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function functionOfSymbol(
-  symbol: ts.Symbol,
-  services: ParserServicesWithTypeInformation,
-  depth: number,
-): CleanupFunction | undefined {
-  const declarations = symbol.getDeclarations();
-  // Overloads or merged declarations: more than one body could run; do not pick one.
-  if (declarations?.length !== 1) return undefined;
-  const [declaration] = declarations;
-  if (declaration === undefined) return undefined;
-  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
-    if (declaration.body === undefined) return undefined;
-    const estree = toEsTree(declaration, services);
-    if (estree?.type === AST_NODE_TYPES.FunctionDeclaration) return estree;
-    if (estree?.type === AST_NODE_TYPES.MethodDefinition && estree.value.type === AST_NODE_TYPES.FunctionExpression) {
-      return estree.value;
-    }
-    if (estree?.type === AST_NODE_TYPES.Property && estree.value.type === AST_NODE_TYPES.FunctionExpression) {
-      return estree.value;
-    }
-    return undefined;
-  }
-  let initializer: ts.Expression | undefined;
-  if (ts.isVariableDeclaration(declaration)) {
-    // Only a `const` binding is known to still hold its initializer when the callback is passed.
-    const list = declaration.parent;
-    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
-    initializer = declaration.initializer;
-  } else if (ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
-    // A readonly-in-practice arrow field (`cleanup = (held) => ...`) or an object literal entry.
-    initializer = declaration.initializer;
-  }
-  if (initializer === undefined) return undefined;
-  const estree = toEsTree(initializer, services);
-  return estree === undefined ? undefined : resolveFunction(estree, services, depth + 1);
 }
 
 /** The ESTree node for a TS node, when that node belongs to the linted file. */
@@ -296,17 +199,6 @@ export function getRegistryCall(
   const objectType = services.getTypeAtLocation(callee.object);
   if (!isFinalizationRegistryType(objectType, checker)) return undefined;
   return { kind: name as RegistryCall['kind'], call: node, registry: callee.object };
-}
-
-/** The static name of a member access (`a.b`, `a['b']`, `a.#b` gives `#b`), if any. */
-export function memberName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) {
-    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
-  }
-  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
-    return node.property.value;
-  }
-  return undefined;
 }
 
 /**
@@ -368,10 +260,10 @@ function callbackOfConstruction(
   if (source.kind === 'argument') {
     const argument = construction.arguments[source.index];
     if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
-    return resolveFunction(argument, services, 0);
+    return resolveFunction(argument, services);
   }
   const estree = toEsTree(source.expression, services);
-  return estree === undefined ? undefined : resolveFunction(estree, services, 0);
+  return estree === undefined ? undefined : resolveFunction(estree, services);
 }
 
 /** `this` inside a class that extends a registry: the class's own `super(cb)` call. */
@@ -397,59 +289,8 @@ function superCallOfEnclosingRegistryClass(
   return undefined;
 }
 
-/**
- * The class whose instance `this` denotes at `node` (skipping arrow functions), or undefined
- * for `this` in plain functions, static members and module scope.
- */
-function thisOwner(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  const owner = getThisScope(node);
-  if (owner?.kind !== 'instance') return undefined;
-  return owner.classNode;
-}
-
-export interface ThisScope {
-  kind: 'instance' | 'static' | 'function';
-  /** The class for instance/static scopes, the function for plain function scopes. */
-  classNode?: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
-  functionNode?: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
-}
-
-/**
- * What `this` denotes at `node`: instances of a class (methods, constructor, instance field
- * initializers), the class itself (static members, static blocks), or the receiver of a plain
- * function. Undefined at module scope.
- */
-export function getThisScope(node: TSESTree.Node): ThisScope | undefined {
-  let child: TSESTree.Node = node;
-  let current = node.parent;
-  while (current !== undefined) {
-    switch (current.type) {
-      case AST_NODE_TYPES.FunctionExpression: {
-        const parent = current.parent;
-        if (
-          (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
-          parent.value === current
-        ) {
-          const classNode = parent.parent.parent;
-          return { kind: parent.static ? 'static' : 'instance', classNode };
-        }
-        return { kind: 'function', functionNode: current };
-      }
-      case AST_NODE_TYPES.FunctionDeclaration:
-        return { kind: 'function', functionNode: current };
-      case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.AccessorProperty:
-        if (current.value === child) {
-          return { kind: current.static ? 'static' : 'instance', classNode: current.parent.parent };
-        }
-        break;
-      case AST_NODE_TYPES.StaticBlock:
-        return { kind: 'static', classNode: current.parent.parent };
-      default:
-        break;
-    }
-    child = current;
-    current = current.parent;
-  }
-  return undefined;
+/** The class whose instance `this` denotes at `node`, if any. */
+function thisOwner(node: TSESTree.Node): ClassNode | undefined {
+  const scope = getThisScope(node);
+  return scope.kind === 'instance' ? scope.classNode : undefined;
 }

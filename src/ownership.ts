@@ -1,6 +1,7 @@
 import ts from 'typescript';
 
-import { skipOuterTsExpressions } from './ast-walk.js';
+import { calleeDeclaration, implementationOf } from './ast/resolve-function.js';
+import { skipOuterTsExpressions } from './ast/wrappers.js';
 
 /**
  * Does a call hand its caller a value the caller owns, or one that somebody else keeps?
@@ -12,18 +13,12 @@ import { skipOuterTsExpressions } from './ast-walk.js';
  * before it is returned (`this.#contexts.set(id, context); return context;`) is borrowed; a value
  * made by `new` or by a call that itself hands over ownership is owned. Abstract methods leave
  * the answer to implementations the checker cannot pick, so they count as borrowed; declarations
- * without a body (`.d.ts`, lib, overloads) count as handing over, since that is what their types
- * promise. Answers are cached per declaration; types and declarations belong to the program.
+ * without a body (`.d.ts`, lib) count as handing over, since that is what their types
+ * promise; an overload means its implementation (src/ast/resolve-function.ts). Answers are cached
+ * per declaration; types and declarations belong to the program.
  */
 export function returnsOwnedValue(declaration: ts.Declaration | undefined, checker: ts.TypeChecker): boolean {
   return declarationOwns(declaration, checker, 0);
-}
-
-/** The declaration of the signature a call resolves to. */
-export function calleeDeclaration(call: ts.CallExpression, checker: ts.TypeChecker): ts.SignatureDeclaration | undefined {
-  // Synthetic signatures (of unions, of `any`) have no declaration, whatever the type says.
-  const declaration: ts.SignatureDeclaration | undefined = checker.getResolvedSignature(call)?.getDeclaration();
-  return declaration;
 }
 
 const MAX_DEPTH = 4;
@@ -31,6 +26,10 @@ const verdicts = new WeakMap<ts.Declaration, boolean>();
 
 function declarationOwns(declaration: ts.Declaration | undefined, checker: ts.TypeChecker, depth: number): boolean {
   if (declaration === undefined || !ts.isFunctionLike(declaration)) return true;
+  return bodyOwns(implementationOf(declaration, checker), checker, depth);
+}
+
+function bodyOwns(declaration: ts.SignatureDeclaration, checker: ts.TypeChecker, depth: number): boolean {
   const cached = verdicts.get(declaration);
   if (cached !== undefined) return cached;
   // A recursive callee asks about itself: assume ownership until its other returns say otherwise.
@@ -117,11 +116,7 @@ function identifierOwns(identifier: ts.Identifier, owner: ts.SignatureDeclaratio
 }
 
 function isInside(node: ts.Node, container: ts.Node): boolean {
-  for (let current = node; !ts.isSourceFile(current); ) {
-    current = current.parent;
-    if (current === container) return true;
-  }
-  return false;
+  return ts.findAncestor(node.parent, (ancestor) => ancestor === container) !== undefined;
 }
 
 /** The local is also passed to a call, assigned somewhere or put in a literal inside the callee. */

@@ -2,13 +2,15 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
-import { isNode } from './ast-walk.js';
+import type { FunctionNode } from './ast/functions.js';
+import { calleePath, memberName } from './ast/member-names.js';
+import { resolveFunction } from './ast/resolve-function.js';
+import { isNode } from './ast/walk.js';
+import { outermostWrapper } from './ast/wrappers.js';
+import { shortened } from './message-text.js';
 
 /** A function whose body the analysis can walk. */
-export type AnalyzedFunction =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+export type AnalyzedFunction = FunctionNode;
 
 export type ThrowSiteKind =
   | 'await'
@@ -86,12 +88,6 @@ export function createThrowAnalyzer(
   const patterns = options.allow.map(parseAllowPattern);
   const cache = new Map<AnalyzedFunction, Map<number, readonly ThrowSite[]>>();
   const inProgress = new Set<AnalyzedFunction>();
-  let currentSourceFile: ts.SourceFile | undefined;
-
-  function sourceFile(): ts.SourceFile {
-    currentSourceFile ??= services.esTreeNodeToTSNodeMap.get(sourceCode.ast).getSourceFile();
-    return currentSourceFile;
-  }
 
   function sitesOf(fn: AnalyzedFunction, depth: number): readonly ThrowSite[] {
     // Calling a generator only creates an iterator: none of its body runs yet.
@@ -322,28 +318,10 @@ export function createThrowAnalyzer(
     return false;
   }
 
-  /** The function a call runs, when it is written in this file and cannot be swapped at run time. */
+  /** The function a call runs, when it is written in this file (src/ast/resolve-function.ts decides). */
   function resolveSameFileFunction(callee: TSESTree.Node): AnalyzedFunction | undefined {
-    let nameNode: ts.Node;
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      nameNode = services.esTreeNodeToTSNodeMap.get(callee);
-    } else if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
-      nameNode = services.esTreeNodeToTSNodeMap.get(callee.property);
-    } else {
-      return undefined;
-    }
-    let symbol = checker.getSymbolAtLocation(nameNode);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    const file = sourceFile();
-    for (const declaration of symbol?.declarations ?? []) {
-      if (declaration.getSourceFile() !== file) continue;
-      const body = functionOfDeclaration(declaration);
-      if (!body) continue;
-      const esNode = services.tsNodeToESTreeNodeMap.get(body);
-      const fn = unwrapFunction(esNode);
-      if (fn) return fn;
-    }
-    return undefined;
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    return resolveFunction(callee, services);
   }
 
   return { sitesOf: (fn) => sitesOf(fn, 0) };
@@ -356,18 +334,7 @@ export function createThrowAnalyzer(
  * or `return` found here belongs to the analysed function.
  */
 function isDiscarded(node: TSESTree.Node, depth: number): boolean {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.ChainExpression ||
-      parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression)
-  ) {
-    child = parent;
-    parent = parent.parent;
-  }
+  const { node: child, parent } = outermostWrapper(node);
   if (!parent) return false;
   switch (parent.type) {
     case AST_NODE_TYPES.ExpressionStatement:
@@ -425,63 +392,6 @@ function isOptionalChainLink(node: TSESTree.Node): boolean {
   }
 }
 
-function functionOfDeclaration(declaration: ts.Declaration): ts.Node | undefined {
-  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
-    return declaration.body ? declaration : undefined;
-  }
-  if (ts.isVariableDeclaration(declaration)) {
-    const list = declaration.parent;
-    // A `let` binding can be reassigned before the callback runs; only `const` is followed.
-    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
-    return functionInitializer(declaration.initializer);
-  }
-  if (ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) {
-    return functionInitializer(declaration.initializer);
-  }
-  return undefined;
-}
-
-function functionInitializer(initializer: ts.Expression | undefined): ts.Node | undefined {
-  let current = initializer;
-  while (current && (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current))) {
-    current = current.expression;
-  }
-  if (current && (ts.isArrowFunction(current) || ts.isFunctionExpression(current))) return current;
-  return undefined;
-}
-
-function unwrapFunction(node: TSESTree.Node | undefined): AnalyzedFunction | undefined {
-  if (!node) return undefined;
-  switch (node.type) {
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-    case AST_NODE_TYPES.FunctionDeclaration:
-    case AST_NODE_TYPES.FunctionExpression:
-      return node;
-    case AST_NODE_TYPES.MethodDefinition:
-    case AST_NODE_TYPES.Property:
-    case AST_NODE_TYPES.PropertyDefinition:
-      return node.value ? unwrapFunction(node.value) : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function memberName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
-  return node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string' ? node.property.value : undefined;
-}
-
-/** `console.log` → ['console', 'log']; undefined when the callee is not a plain name chain. */
-function calleePath(node: TSESTree.Node): string[] | undefined {
-  if (node.type === AST_NODE_TYPES.Identifier) return [node.name];
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(node);
-    const head = calleePath(node.object);
-    return name !== undefined && head ? [...head, name] : undefined;
-  }
-  return undefined;
-}
-
 function pathMatches(pattern: readonly string[], path: readonly string[]): boolean {
   if (pattern.length !== path.length) return false;
   return pattern.every((segment, index) => segment === path[index] || (segment === '*' && index === pattern.length - 1));
@@ -489,13 +399,13 @@ function pathMatches(pattern: readonly string[], path: readonly string[]): boole
 
 function nameOf(node: TSESTree.Node): string {
   const path = calleePath(node);
-  if (path) return shorten(path.join('.'));
+  if (path) return shortened(path.join('.'), MAX_NAME_LENGTH);
   switch (node.type) {
     case AST_NODE_TYPES.ThisExpression:
       return 'this';
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(node);
-      return name === undefined ? `${nameOf(node.object)}[…]` : shorten(`${nameOf(node.object)}.${name}`);
+      return name === undefined ? `${nameOf(node.object)}[…]` : shortened(`${nameOf(node.object)}.${name}`, MAX_NAME_LENGTH);
     }
     case AST_NODE_TYPES.CallExpression:
       return `${nameOf(node.callee)}(…)`;
@@ -506,15 +416,12 @@ function nameOf(node: TSESTree.Node): string {
     case AST_NODE_TYPES.ChainExpression:
       return nameOf(node.expression);
     case AST_NODE_TYPES.Literal:
-      return shorten(node.raw);
+      return shortened(node.raw, MAX_NAME_LENGTH);
     default:
       return 'an expression';
   }
 }
 
-function shorten(text: string): string {
-  return text.length > MAX_NAME_LENGTH ? `${text.slice(0, MAX_NAME_LENGTH - 1)}…` : text;
-}
 
 /** Words for a site inside a helper, used in the report at the call site. */
 export function describeSite(site: ThrowSite): string {

@@ -78,16 +78,19 @@ runRuleTests('finalization-registry discovery', probe, {
     `let cb = (held: number): void => { void held; };
      cb = () => {};
      new FinalizationRegistry(cb);`,
-    // Overloaded function: more than one declaration, not resolved.
-    `function cb(held: number): void;
-     function cb(held: string): void;
-     function cb(held: unknown): void { void held; }
-     new FinalizationRegistry(cb);`,
     // A subclass whose constructor does not forward its argument as the callback.
     `import { OwnCallbackRegistry } from './finalizers/shared-registry.js';
      new OwnCallbackRegistry();`,
   ],
   invalid: [
+    {
+      // An overloaded function means its implementation, the one body that runs (src/ast/resolve-function.ts).
+      code: `function cb(held: number): void;
+function cb(held: string): void;
+function cb(held: unknown): void { void held; }
+new FinalizationRegistry(cb);`,
+      errors: [{ messageId: 'callback', line: 3, column: 1 }],
+    },
     {
       code: `const reg = new FinalizationRegistry<number>((held) => { void held; });
 reg.register({}, 1);

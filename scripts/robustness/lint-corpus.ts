@@ -113,6 +113,8 @@ export interface LintCorpusOptions {
   root: string;
   tsconfigPath: string;
   files: readonly string[];
+  /** Further config objects after the corpus config (a `sourceType` for some files, say). */
+  extraConfigs?: readonly Linter.Config[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -123,7 +125,7 @@ export async function lintCorpus(options: LintCorpusOptions): Promise<LintCorpus
   const eslint = new ESLint({
     cwd: options.root,
     overrideConfigFile: true,
-    overrideConfig: corpusConfig(options.plugin, programs),
+    overrideConfig: [...corpusConfig(options.plugin, programs), ...(options.extraConfigs ?? [])],
     stats: true,
   });
   const result: LintCorpusResult = {

@@ -10,19 +10,29 @@ import { parseArgs } from 'node:util';
 import type { LifetimePlugin } from '../../src/index.js';
 import { type Transform, runCliOnCorpus, transformInProcess } from './codemod-corpus.js';
 import { CORPUS_SOURCES, collectCorpus, copyCorpus, packageVersion, repoRoot } from './corpus.js';
-import { lintCorpus } from './lint-corpus.js';
+import { fuzz, writeFuzzProject } from './fuzz.js';
+import { lintCorpus, type RuleException } from './lint-corpus.js';
+import { collectSyntaxCorpus, SYNTAX_SOURCES, syntaxCorpusConfigs } from './syntax-corpus.js';
 
 const HELP = `Usage: npm run robustness -- [options]
 
-Lints a corpus of real-world sources (typescript's lib, @types/node, rxjs, three, postcss,
-@loopback with decorators, @tanstack/react-query with TSX) with every rule of the built plugin
-and real type information, then runs the weak-parent codemod CLI over a copy of the same files.
+Four phases, each with every rule of the built plugin and real type information:
+  lint     a corpus of real-world sources (typescript's lib, @types/node, rxjs, three,
+           postcss, @loopback with decorators, @tanstack/react-query with TSX)
+  syntax   a syntax corpus fetched on demand into the package cache: TC39's parser tests
+           (scripts, modules, early errors), core-js (CommonJS), monaco-editor (ES modules),
+           effect (generic TypeScript)
+  fuzz     every snippet the rules react to at every kind of position (top level, class
+           members, keys, decorators, namespaces, JSX, ...) in TS, TSX, JS, CommonJS and scripts
+  codemod  the weak-parent codemod, in process and through its CLI, twice, on a copy of the
+           lint corpus
 Prints counts; exits 1 when a rule threw, the codemod crashed, broke a file, touched a file it
 cannot parse, or changed something on a second run.
 
 Options:
-  --quick          a small deterministic sample (a few files per package) instead of everything
-  --only <phase>   only "lint" or only "codemod"
+  --quick          a small deterministic sample (a few files per package, one snippet per
+                   position) instead of everything
+  --only <phase>   only one phase: "lint", "syntax", "fuzz" or "codemod"
   --no-build       use dist/ as it is instead of running the build first
   --json <file>    also write every figure (and every failing file) as JSON to <file>
   --keep           keep the temporary copies and print where they are
@@ -44,6 +54,8 @@ interface Flags {
 }
 
 class UsageError extends Error {}
+
+const PHASES = ['lint', 'syntax', 'fuzz', 'codemod'];
 
 function readFlags(): Flags {
   try {
@@ -70,8 +82,8 @@ function parseFlags(): Flags {
     process.stdout.write(HELP);
     process.exit(0);
   }
-  if (values.only !== undefined && values.only !== 'lint' && values.only !== 'codemod') {
-    throw new Error(`--only takes "lint" or "codemod", not "${values.only}".`);
+  if (values.only !== undefined && !PHASES.includes(values.only)) {
+    throw new Error(`--only takes ${PHASES.map((phase) => `"${phase}"`).join(', ')}, not "${values.only}".`);
   }
   return { quick: values.quick, only: values.only, build: !values['no-build'], json: values.json, keep: values.keep };
 }
@@ -91,6 +103,29 @@ function build(): void {
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+function logExceptions(exceptions: readonly RuleException[]): void {
+  log(`  rule exceptions: ${String(exceptions.length)}`);
+  for (const exception of exceptions.slice(0, 20)) {
+    log(`    ${exception.file} [${exception.ruleId ?? 'no rule named'}] ${exception.message}\n${exception.stack.replace(/^/gm, '      ')}`);
+  }
+}
+
+/** Parse errors grouped by message (positions left out), most frequent first. */
+function commonParseErrors(errors: readonly { message: string }[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const error of errors) {
+    const message = error.message.replace(/^\d+:\d+ /, '');
+    counts.set(message, (counts.get(message) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+function sumCounts(...records: Record<string, number>[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const record of records) for (const [key, value] of Object.entries(record)) sum[key] = (sum[key] ?? 0) + value;
+  return sum;
 }
 
 function progress(phase: string): (done: number, total: number) => void {
@@ -118,9 +153,12 @@ async function main(): Promise<number> {
   for (const source of sources) log(`  ${source.package}@${source.version}: ${String(source.files)}`);
   let failed = false;
 
-  if (flags.only !== 'codemod') {
-    const indexPath = join(repoRoot, 'dist', 'src', 'index.js');
-    const plugin = ((await import(pathToFileURL(indexPath).href)) as { default: LifetimePlugin }).default;
+  const runs = (phase: string): boolean => flags.only === undefined || flags.only === phase;
+  const plugin = ((await import(pathToFileURL(join(repoRoot, 'dist', 'src', 'index.js')).href)) as { default: LifetimePlugin }).default;
+  /** Files every rule ran on, per phase, for the total at the end. */
+  const linted: Record<string, number> = {};
+
+  if (runs('lint')) {
     const copy = copyCorpus(files);
     const lint = await lintCorpus({ plugin, root: copy.root, tsconfigPath: copy.tsconfigPath, files: copy.files, onProgress: progress('lint') });
     figures.lint = lint;
@@ -131,17 +169,77 @@ async function main(): Promise<number> {
       const slowest = (lint.slowestByRule[ruleId] ?? []).map((entry) => `${entry.file} ${entry.ms.toFixed(0)} ms`).join(', ');
       log(`  reports ${ruleId}: ${String(count)} (${(lint.ruleTimeMs[ruleId] ?? 0).toFixed(0)} ms in the rule; slowest: ${slowest || '-'})`);
     }
-    log(`  rule exceptions: ${String(lint.exceptions.length)}`);
-    for (const exception of lint.exceptions.slice(0, 20)) {
-      log(`    ${exception.file} [${exception.ruleId ?? 'no rule named'}] ${exception.message}\n${exception.stack.replace(/^/gm, '      ')}`);
-    }
+    logExceptions(lint.exceptions);
     log(`  time: ${String(lint.programs)} program(s) built in ${(lint.programMs / 1000).toFixed(1)} s, linting ${(lint.lintMs / 1000).toFixed(1)} s; slowest file ${lint.slowest[0]?.file ?? '-'} ${((lint.slowest[0]?.ms ?? 0) / 1000).toFixed(1)} s`);
     if (lint.exceptions.length > 0) failed = true;
+    linted.lint = lint.completed - lint.parseErrors.length;
     if (flags.keep) log(`  kept: ${copy.root}`);
     else rmSync(copy.root, { recursive: true, force: true });
   }
 
-  if (flags.only !== 'lint') {
+  if (runs('syntax')) {
+    const syntaxFiles = collectSyntaxCorpus({ quick: flags.quick, log: (line) => process.stderr.write(`  ${line}\n`) });
+    const copy = copyCorpus(syntaxFiles, 'lifetime-syntax-');
+    const syntax = await lintCorpus({
+      plugin,
+      root: copy.root,
+      tsconfigPath: copy.tsconfigPath,
+      files: copy.files,
+      extraConfigs: syntaxCorpusConfigs(),
+      onProgress: progress('syntax'),
+    });
+    figures.syntax = { sources: SYNTAX_SOURCES, ...syntax };
+    log(`\nsyntax corpus (${flags.quick ? 'quick sample' : 'full'}): ${String(syntaxFiles.length)} files, every rule, typed`);
+    for (const source of SYNTAX_SOURCES) {
+      const count = syntaxFiles.filter((file) => file.label === source.name).length;
+      log(`  ${source.name}@${source.version} (${source.dirs.join(', ')}): ${String(count)} files`);
+    }
+    log(`  files linted: ${String(syntax.completed)} of ${String(syntax.files)}; parse errors: ${String(syntax.parseErrors.length)} (the parser rejects them, so no rule ran there)`);
+    for (const [message, count] of commonParseErrors(syntax.parseErrors).slice(0, 8)) log(`    ${String(count)} × ${message}`);
+    log(`  reports: ${Object.entries(syntax.reportsByRule).map(([ruleId, count]) => `${ruleId.replace('lifetime/', '')} ${String(count)}`).join(', ')}`);
+    logExceptions(syntax.exceptions);
+    log(`  time: ${(syntax.programMs / 1000).toFixed(1)} s for the program, ${(syntax.lintMs / 1000).toFixed(1)} s linting`);
+    if (syntax.exceptions.length > 0) failed = true;
+    linted.syntax = syntax.completed - syntax.parseErrors.length;
+    if (flags.keep) log(`  kept: ${copy.root}`);
+    else rmSync(copy.root, { recursive: true, force: true });
+  }
+
+  if (runs('fuzz')) {
+    const project = writeFuzzProject({ sample: flags.quick });
+    const result = await fuzz(plugin, project, progress('fuzz'));
+    const parseErrors = [...result.modules.parseErrors, ...result.scripts.parseErrors];
+    const exceptions = [...result.modules.exceptions, ...result.scripts.exceptions];
+    figures.fuzz = {
+      cases: result.cases.length,
+      languages: result.languages,
+      positions: result.positions,
+      positionsCovered: result.positionsCovered,
+      triggers: result.triggers,
+      triggersCovered: result.triggersCovered,
+      parseErrors,
+      exceptions,
+      reportsByRule: sumCounts(result.modules.reportsByRule, result.scripts.reportsByRule),
+    };
+    const languages = Object.entries(result.languages).map(([language, count]) => `${language} ${String(count)}`).join(', ');
+    log(`\nfuzz (${flags.quick ? 'one snippet per position' : 'every snippet at every position'}): ${String(result.cases.length)} files (${languages})`);
+    log(`  ${String(result.triggers)} snippets at ${String(result.positions)} kinds of position; the rules ran on ${String(result.triggersCovered)} snippets and ${String(result.positionsCovered)} position kinds`);
+    log(`  parse errors: ${String(parseErrors.length)}`);
+    for (const error of parseErrors.slice(0, 10)) log(`    ${error.file} ${error.message}`);
+    logExceptions(exceptions);
+    if (exceptions.length > 0) failed = true;
+    linted.fuzz = result.cases.length - parseErrors.length - exceptions.length;
+    if (flags.keep) log(`  kept: ${project.root}`);
+    else rmSync(project.root, { recursive: true, force: true });
+  }
+
+  if (Object.keys(linted).length > 1) {
+    const total = Object.values(linted).reduce((sum, count) => sum + count, 0);
+    log(`\nfiles every rule ran on: ${String(total)} (${Object.entries(linted).map(([phase, count]) => `${phase} ${String(count)}`).join(', ')})`);
+    figures.lintedTotal = total;
+  }
+
+  if (runs('codemod')) {
     const transformPath = join(repoRoot, 'dist', 'codemods', 'weak-parent.js');
     const cliPath = join(repoRoot, 'dist', 'src', 'cli.js');
     log('\ncodemod weak-parent');

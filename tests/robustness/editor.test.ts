@@ -2,14 +2,26 @@
 // most texts it sees are mid-edit. Through ESLint#lintText with typed linting, every prefix of
 // code that exercises the rules gives either parse errors from the parser or rule reports,
 // never an exception from a rule.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { PREAMBLE, TRIGGERS } from '../../scripts/robustness/fuzz-cases.js';
 import { createTypedProject } from './helpers.js';
 
-const project = createTypedProject(['buffer.ts', 'buffer-js.js']);
+const project = createTypedProject(['buffer.ts', 'buffer-js.js', 'preamble.ts']);
+// The fuzzer's declarations as a module of their own, so that the buffers below stay short.
+writeFileSync(join(project.dir, 'preamble.ts'), PREAMBLE.replace(/^(const|function|class) /gm, 'export $1 '));
 afterAll(() => {
   project.dispose();
 });
+
+const fuzzImport = "import { close, dec, k, kParent, maybe, open, openAsync, reg, SocketRegistry, TreeNode } from './preamble.js';\nvoid [close, dec, k, kParent, maybe, open, openAsync, reg, SocketRegistry, TreeNode];\n";
+const snippets = (kind: string, indent: string): string =>
+  TRIGGERS.filter((trigger) => trigger.kind === kind)
+    .map((trigger) => (kind === 'expression' ? `void (${trigger.code});` : trigger.code).replace(/^/gm, indent))
+    .join('\n');
 
 /** Code that each rule reports, so that its prefixes reach every rule's code paths. */
 const documents: Record<string, string> = {
@@ -53,7 +65,27 @@ registry.register(resource, resource);
 `,
 };
 
+// The positional fuzzer's snippets (scripts/robustness/fuzz-cases.ts), typed one after another.
+documents['fuzz snippets in an async method'] = `${fuzzImport}class Host {
+  async run(): Promise<void> {
+${snippets('expression', '    ')}
+  }
+}
+`;
+documents['fuzz statements in an async function'] = `${fuzzImport}export async function run(): Promise<void> {
+${snippets('statements', '  ')}
+}
+`;
+documents['fuzz class members'] = `${fuzzImport}class Holder {
+${snippets('members', '  ')}
+}
+void Holder;
+`;
+
 const ruleFor: Record<string, string> = {
+  'fuzz snippets in an async method': 'no-throwing-finalizer',
+  'fuzz statements in an async function': 'require-using',
+  'fuzz class members': 'no-strong-parent-reference',
   'parent back reference': 'no-strong-parent-reference',
   'throwing finalizer': 'no-throwing-finalizer',
   'cleanup in a finalizer': 'prefer-using-over-finalizer',

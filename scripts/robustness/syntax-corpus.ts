@@ -1,0 +1,110 @@
+/**
+ * The syntax corpus: published packages whose files, between them, use nearly every piece of
+ * syntax JavaScript and TypeScript have, fetched on demand into the package cache
+ * (scripts/lib/package-cache.mjs) and linted with every rule and real type information.
+ * Nothing here is installed or committed.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+import type { Linter } from 'eslint';
+
+import { fetchPackage } from '../lib/package-cache.mjs';
+import { CODE_FILE, type CorpusFile } from './corpus.js';
+
+export interface SyntaxSource {
+  name: string;
+  version: string;
+  /** Folders inside the package whose code files are taken. */
+  dirs: readonly string[];
+  /** How ESLint parses the package's `.js` files; by extension when left out. */
+  sourceType?: 'script' | 'commonjs';
+  why: string;
+}
+
+export const SYNTAX_SOURCES: readonly SyntaxSource[] = [
+  {
+    name: 'test262-parser-tests',
+    version: '0.0.5',
+    // fail/ holds programs the grammar rejects; the rules never see those.
+    dirs: ['pass', 'pass-explicit', 'early'],
+    sourceType: 'script',
+    why: "TC39's parser tests: every ECMAScript production, sloppy-mode scripts (`with`, legacy octals, `let` as a name), modules (`*.module.js`), and programs with early errors",
+  },
+  {
+    name: 'core-js',
+    version: '3.51.0',
+    dirs: ['.'],
+    sourceType: 'commonjs',
+    why: 'thousands of small CommonJS modules in old-style JavaScript: `this` at top level, prototype patching, `arguments`',
+  },
+  {
+    name: 'monaco-editor',
+    version: '0.57.0',
+    dirs: ['esm'],
+    why: "VS Code's editor core as ES modules: classes, private fields, disposables, event emitters and listeners",
+  },
+  {
+    name: 'effect',
+    version: '4.1.0',
+    dirs: ['src'],
+    why: 'heavily generic TypeScript: overloads, variance annotations, `this` types, namespaces, generators as effects',
+  },
+];
+
+function listCodeFiles(dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') listCodeFiles(full, out);
+    } else if (entry.isFile() && CODE_FILE.test(entry.name)) {
+      out.push(full);
+    }
+  }
+}
+
+/**
+ * The corpus files, fetched when not cached yet. With `quick`, an even spread of `perPackage`
+ * small files from each package.
+ */
+export function collectSyntaxCorpus(options: { quick?: boolean; perPackage?: number; log?: (line: string) => void } = {}): CorpusFile[] {
+  const files: CorpusFile[] = [];
+  for (const source of SYNTAX_SOURCES) {
+    const root = fetchPackage(source.name, source.version, options.log === undefined ? {} : { log: options.log });
+    const found: string[] = [];
+    for (const dir of source.dirs) listCodeFiles(join(root, dir), found);
+    let picked = found.map((file) => ({
+      source: file,
+      relativePath: [source.name, ...relative(root, file).split(sep)].join('/'),
+      label: source.name,
+      bytes: statSync(file).size,
+    }));
+    if (options.quick === true) {
+      const small = picked.filter((file) => file.bytes <= 20_000);
+      const want = options.perPackage ?? 10;
+      const step = Math.max(1, Math.floor(small.length / want));
+      picked = small.filter((_, index) => index % step === 0).slice(0, want);
+    }
+    files.push(...picked);
+  }
+  return files;
+}
+
+/** ESLint settings for the packages whose `.js` files are not ES modules (paths as copied by copyCorpus). */
+export function syntaxCorpusConfigs(): Linter.Config[] {
+  const configs: Linter.Config[] = [];
+  for (const source of SYNTAX_SOURCES) {
+    if (source.sourceType === undefined) continue;
+    configs.push({ files: [`corpus/${source.name}/**/*.js`], languageOptions: { sourceType: source.sourceType } });
+  }
+  // test262 marks its module tests by name.
+  configs.push({ files: ['corpus/test262-parser-tests/**/*.module.js'], languageOptions: { sourceType: 'module' } });
+  return configs;
+}

@@ -1,7 +1,11 @@
 // One measured lint, run by bench/run.mjs in its own Node process so that peak RSS and the
 // TypeScript program belong to this lint alone. Prints one JSON line with the figures.
 //   node bench/lint-child.mjs --tsconfig T --rules base|base+lifetime|lifetime
-//        [--concurrency off|auto|N] [--pattern GLOB ...]
+//        [--concurrency off|auto|N] [--pattern GLOB ...] [--cwd DIR] [--files GLOB,...]
+// --cwd lints a folder outside the repository (patterns are relative to it); --files sets the
+// globs the configs apply to (BENCH_FILES).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { ESLint } from 'eslint';
@@ -12,6 +16,8 @@ const { values } = parseArgs({
     rules: { type: 'string', default: 'base' },
     concurrency: { type: 'string', default: 'off' },
     pattern: { type: 'string', multiple: true },
+    cwd: { type: 'string' },
+    files: { type: 'string' },
   },
 });
 if (values.tsconfig === undefined || values.pattern === undefined) {
@@ -20,13 +26,24 @@ if (values.tsconfig === undefined || values.pattern === undefined) {
 // The config file reads these; worker threads inherit them.
 process.env.BENCH_TSCONFIG = values.tsconfig;
 process.env.BENCH_RULES = values.rules;
+if (values.files !== undefined) process.env.BENCH_FILES = values.files;
+const configFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lint.config.mjs');
 
 const concurrency = /^\d+$/.test(values.concurrency) ? Number(values.concurrency) : values.concurrency;
 
 const start = performance.now();
-const eslint = new ESLint({ overrideConfigFile: 'bench/lint.config.mjs', stats: true, concurrency });
+const eslint = new ESLint({ overrideConfigFile: configFile, stats: true, concurrency, ...(values.cwd === undefined ? {} : { cwd: values.cwd }) });
 const lintStart = performance.now();
-const results = await eslint.lintFiles(values.pattern);
+let results;
+try {
+  results = await eslint.lintFiles(values.pattern);
+} catch (error) {
+  // A rule that throws ends the lint; one short last line says which rule and where.
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+  const where = lines.filter((line) => line.startsWith('Occurred while linting') || line.startsWith('Rule:'));
+  process.stderr.write(`lint-child: ${[lines[0], ...where].join(' | ')}\n`);
+  process.exit(1);
+}
 const end = performance.now();
 
 const rules = {};

@@ -18,14 +18,14 @@ export const RULE_SETS = ['base', 'base+lifetime', 'lifetime'];
 export const lifetimeRuleIds = Object.keys(lifetime.configs.all.rules ?? {});
 
 /**
- * @param {{ tsconfig: string; rules: string }} options
+ * @param {{ tsconfig: string; rules: string; files?: string[] }} options `files`: the globs the
+ *   configs apply to (default TypeScript only; the ecosystem section lints JavaScript packages too)
  * @returns {import('eslint').Linter.Config[]}
  */
-export function lintConfig({ tsconfig, rules }) {
+export function lintConfig({ tsconfig, rules, files = ['**/*.ts'] }) {
   if (!RULE_SETS.includes(rules)) {
     throw new Error(`rule set must be one of ${RULE_SETS.join(', ')}, not ${rules}.`);
   }
-  const files = ['**/*.ts'];
   const withBase = rules !== 'lifetime';
   const withLifetime = rules !== 'base';
   return [

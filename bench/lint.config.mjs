@@ -2,6 +2,7 @@
 // `npm run lint`). Environment variables pick what to lint; worker threads inherit them.
 //   BENCH_TSCONFIG  the tsconfig that types the linted files (relative to the repository root)
 //   BENCH_RULES     base | base+lifetime | lifetime (see lint-configs.mjs)
+//   BENCH_FILES     optional comma-separated globs the configs apply to (default **/*.ts)
 import { lintConfig } from './lint-configs.mjs';
 
 const tsconfig = process.env.BENCH_TSCONFIG;
@@ -9,4 +10,6 @@ if (tsconfig === undefined || tsconfig === '') {
   throw new Error('bench/lint.config.mjs needs BENCH_TSCONFIG (the tsconfig of the linted files).');
 }
 
-export default lintConfig({ tsconfig, rules: process.env.BENCH_RULES ?? 'base' });
+const files = process.env.BENCH_FILES ? process.env.BENCH_FILES.split(',') : undefined;
+
+export default lintConfig({ tsconfig, rules: process.env.BENCH_RULES ?? 'base', ...(files === undefined ? {} : { files }) });

@@ -11,10 +11,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { cacheRoot } from '../scripts/lib/package-cache.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p) || '.';
 
-const SECTIONS = ['overhead', 'memory', 'editor', 'codemod', 'scaling', 'concurrency'];
+const SECTIONS = ['overhead', 'memory', 'editor', 'codemod', 'scaling', 'concurrency', 'ecosystem'];
 const RXJS_TSCONFIG = 'bench/rxjs.tsconfig.json';
 const RXJS_PATTERN = 'node_modules/rxjs/src/**/*.ts';
 const COMPARED_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'];
@@ -25,6 +27,9 @@ const TARGETS = {
   editorAddedMs: 5,
   codemodRatio: 1,
   scalingGrowthPct: 25,
+  // Issue "Trust on real code": each rule on each of the ecosystem set's three largest packages.
+  ecosystemEachPct: 0.6,
+  ecosystemRequireUsingPct: 0.5,
 };
 
 const HELP = `usage: npm run bench -- [options]      (or: node bench/run.mjs [options])
@@ -38,6 +43,10 @@ Sections (default: all; pick with --sections, by name or number):
   4 codemod      weak-parent CLI vs jscodeshift with a parse-only transform on three's src/
   5 scaling      lint time of our rules per class on generated projects of growing size
   6 concurrency  the lint of section 1 (with our rules) at --concurrency off, 2 and auto
+  7 ecosystem    recommendedTypeChecked plus lifetime.configs.all, cold, on each of the three
+                 largest packages of the ecosystem set (scripts/ecosystem/manifest.json, by bytes
+                 of linted code): each of our rules as % of the lint (target <= 0.6%,
+                 require-using <= 0.5%)
 
 Options:
   --runs N              runs per figure (default 5 for overhead/memory/codemod, 3 for scaling and
@@ -99,6 +108,7 @@ function parseOptions() {
     codemodRuns: runs ?? (quick ? 2 : 5),
     scalingRuns: runs ?? (quick ? 2 : 3),
     concurrencyRuns: runs ?? (quick ? 1 : 3),
+    ecosystemRuns: runs ?? (quick ? 1 : 3),
     sizes: (values.sizes ?? (quick ? '500,1000' : '500,1000,2000,4000')).split(',').map((s) => positive('sizes', s)),
     editorFile: values['editor-file'],
     editorIterations: positive('editor-iterations', values['editor-iterations'] ?? (quick ? '8' : '30')),
@@ -148,8 +158,10 @@ async function runJsonChild(script, args, nodeFlags = []) {
   return { ...JSON.parse(line), processWallMs: result.wallMs };
 }
 
-function lint({ tsconfig, rules, pattern, concurrency = 'off' }) {
-  return runJsonChild('bench/lint-child.mjs', ['--tsconfig', tsconfig, '--rules', rules, '--concurrency', concurrency, '--pattern', pattern], ['--expose-gc']);
+function lint({ tsconfig, rules, pattern, concurrency = 'off', cwd, files }) {
+  const patterns = Array.isArray(pattern) ? pattern : [pattern];
+  const extra = [...(cwd === undefined ? [] : ['--cwd', cwd]), ...(files === undefined ? [] : ['--files', files.join(',')])];
+  return runJsonChild('bench/lint-child.mjs', ['--tsconfig', tsconfig, '--rules', rules, '--concurrency', concurrency, ...extra, ...patterns.flatMap((p) => ['--pattern', p])], ['--expose-gc']);
 }
 
 function log(message) {
@@ -452,6 +464,60 @@ async function concurrency(options, ours) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 7: our rules on the three largest packages of the ecosystem set.
+
+async function ecosystem(options, ours) {
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url);
+  const { preparePackage, readManifest } = await jiti.import(path.join(root, 'scripts/ecosystem/prepare.ts'));
+  const manifest = readManifest(path.join(root, 'scripts/ecosystem/manifest.json'));
+  const sized = manifest.packages.map((entry) => {
+    const prepared = preparePackage(entry, log);
+    const bytes = sum(prepared.files.map((file) => fs.statSync(file).size));
+    return { entry, prepared, bytes };
+  });
+  const largest = sized.sort((a, b) => b.bytes - a.bytes).slice(0, 3);
+  const packages = [];
+  for (const { entry, prepared, bytes } of largest) {
+    const patterns = prepared.files.map((file) => path.relative(prepared.root, file).split(path.sep).join('/'));
+    const files = entry.js === true ? ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'] : ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+    const runs = [];
+    try {
+      for (let i = 0; i < options.ecosystemRuns; i++) {
+        log(`ecosystem run ${String(i + 1)}/${String(options.ecosystemRuns)}: ${entry.name}@${entry.version} (${String(patterns.length)} files), cold`);
+        runs.push(await lint({ tsconfig: prepared.tsconfigPath, rules: 'base+lifetime', pattern: patterns, cwd: prepared.root, files }));
+      }
+    } catch (error) {
+      // A rule that throws ends the whole lint: no figure for this package, and the reason kept.
+      const text = error instanceof Error ? error.message : String(error);
+      const reason = (text.split('\n').find((line) => line.startsWith('lint-child: ')) ?? text.split('\n').at(-1) ?? text)
+        .replace('lint-child: ', '')
+        .replaceAll(prepared.root, '<package>');
+      log(`ecosystem: the lint of ${entry.name} failed: ${reason}`);
+      packages.push({ name: `${entry.name}@${entry.version}`, files: patterns.length, kilobytes: Math.round(bytes / 1024), error: reason });
+      continue;
+    }
+    const pct = (ms, total) => (100 * ms) / total;
+    packages.push({
+      name: `${entry.name}@${entry.version}`,
+      files: runs[0]?.files ?? 0,
+      kilobytes: Math.round(bytes / 1024),
+      runs: runs.length,
+      lintMs: summary(runs.map((r) => r.lintMs)),
+      fatal: runs[0]?.fatal ?? 0,
+      rules: Object.fromEntries(ours.map((id) => [id, { ms: summary(runs.map((r) => r.rules[id] ?? 0)), pct: summary(runs.map((r) => pct(r.rules[id] ?? 0, r.lintMs))) }])),
+      oursSumPct: summary(runs.map((r) => pct(sum(ours.map((id) => r.rules[id] ?? 0)), r.lintMs))),
+      compared: Object.fromEntries(COMPARED_RULES.map((id) => [id, { pct: summary(runs.map((r) => pct(r.rules[id] ?? 0, r.lintMs))) }])),
+    });
+  }
+  return {
+    lint: 'recommendedTypeChecked + lifetime.configs.all, each run a fresh process (cold program)',
+    choice: 'the three packages of scripts/ecosystem/manifest.json with the most bytes of linted code',
+    packages,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Targets and tables.
 
 function targets(results) {
@@ -474,6 +540,16 @@ function targets(results) {
   if (c?.ratio) add('codemod / parse-only wall time', `<= ${String(TARGETS.codemodRatio)}`, c.ratio.median, c.ratio.median <= TARGETS.codemodRatio);
   const s = results.sections.scaling;
   if (s?.growthPct) add('scaling: per-class time, smallest to largest', `<= +${String(TARGETS.scalingGrowthPct)}%`, s.growthPct.median, s.growthPct.median <= TARGETS.scalingGrowthPct);
+  for (const item of results.sections.ecosystem?.packages ?? []) {
+    if (item.error !== undefined) {
+      add(`ecosystem ${item.name}: the lint completes`, 'no rule exception', null, false);
+      continue;
+    }
+    for (const [id, rule] of Object.entries(item.rules)) {
+      const limit = id === 'lifetime/require-using' ? TARGETS.ecosystemRequireUsingPct : TARGETS.ecosystemEachPct;
+      if (rule.pct) add(`ecosystem ${item.name}: ${id}, % of lint`, `<= ${String(limit)}%`, rule.pct.median, rule.pct.median <= limit);
+    }
+  }
   return out;
 }
 
@@ -540,6 +616,21 @@ function tables(results) {
   if (k) {
     table(`6. Concurrency: ${k.lint}, ${String(k.runs)} runs, ${String(k.availableParallelism)} cores`, ['--concurrency', 'wall (ms)', 'speedup', 'peak RSS (MB)', 'CPU (ms)', 'lifetime rules ran', 'same reports'],
       k.settings.map((x) => [x.concurrency, cell(x.wallMs), cell(x.speedup, 2), cell(x.rssMB), cell(x.cpuMs), x.oursRan ? 'yes' : 'no', x.sameFindings ? 'yes' : 'no']));
+  }
+  const y = sections.ecosystem;
+  if (y) {
+    for (const item of y.packages) {
+      if (item.error !== undefined) {
+        table(`7. Ecosystem: ${item.name}, ${String(item.files)} files (${String(item.kilobytes)} KiB)`, ['figure', 'value'], [['lint failed', item.error]]);
+        continue;
+      }
+      table(`7. Ecosystem: ${item.name}, ${String(item.files)} files (${String(item.kilobytes)} KiB), ${y.lint}, ${String(item.runs)} runs`, ['figure', 'median (min–max)'], [
+        ['lint total (ms)', cell(item.lintMs)],
+        ...Object.entries(item.rules).map(([id, r]) => [`${id} (ms / % of total)`, `${cell(r.ms, 1)} / ${cell(r.pct, 2, '%')}`]),
+        ['all lifetime rules (% of total)', cell(item.oursSumPct, 2, '%')],
+        ...Object.entries(item.compared).map(([id, r]) => [`${id} (% of total)`, cell(r.pct, 2, '%')]),
+      ]);
+    }
   }
   if (results.targets.length > 0) {
     table('Targets', ['figure', 'target', 'median', 'met'], results.targets.map((t) => [t.figure, t.target, fmt(t.value, 2), t.met ? 'yes' : 'NO']));
@@ -623,6 +714,18 @@ async function main() {
   if (options.sections.has('codemod')) await attempt(['codemod'], async () => ({ codemod: await codemod(options) }));
   if (options.sections.has('scaling')) await attempt(['scaling'], async () => ({ scaling: await scaling(options, ours) }));
   if (options.sections.has('concurrency')) await attempt(['concurrency'], async () => ({ concurrency: await concurrency(options, ours) }));
+  if (options.sections.has('ecosystem')) await attempt(['ecosystem'], async () => ({ ecosystem: await ecosystem(options, ours) }));
+  // A run of some sections keeps the other sections' figures of the results file it writes, so
+  // that e.g. `--sections ecosystem` does not throw away the rxjs figures (listed as carried over).
+  if (options.out !== '-' && options.sections.size < SECTIONS.length && fs.existsSync(path.resolve(root, options.out))) {
+    const earlier = JSON.parse(fs.readFileSync(path.resolve(root, options.out), 'utf8'));
+    results.carriedOver = {};
+    for (const [name, figures] of Object.entries(earlier.sections ?? {})) {
+      if (name in results.sections || options.sections.has(name)) continue;
+      results.sections[name] = figures;
+      results.carriedOver[name] = earlier.carriedOver?.[name] ?? earlier.date;
+    }
+  }
   results.targets = targets(results);
   results.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   results.durationSeconds = Math.round((performance.now() - started) / 1000);
@@ -635,7 +738,7 @@ async function main() {
   if (options.out !== '-') {
     // No absolute paths of this machine in a committed file: the repository root and the temp
     // directory (error messages may mention either) become placeholders.
-    const json = JSON.stringify(results, null, 2).replaceAll(root, '.').replaceAll(os.tmpdir(), '<tmpdir>');
+    const json = JSON.stringify(results, null, 2).replaceAll(root, '.').replaceAll(cacheRoot(), '<package cache>').replaceAll(os.tmpdir(), '<tmpdir>');
     fs.writeFileSync(path.resolve(root, options.out), `${json}\n`);
     log(`wrote ${options.out}`);
   }

@@ -26,30 +26,37 @@ export type Options = [
   {
     allow?: string[];
     maxDepth?: number;
+    checkUntypedCalls?: boolean;
   },
 ];
 
 /** Callees that cannot throw for any argument a cleanup callback would pass them. */
 export const DEFAULT_ALLOW: readonly string[] = [
   'console.*',
+  'clearImmediate',
   'clearInterval',
   'clearTimeout',
-  'Map#delete',
-  'Map#get',
-  'Map#has',
-  'Map#set',
+  // The built-in collections; the callbacks that forEach, map, filter and the like call are
+  // checked as part of the cleanup callback.
+  'Array#*',
+  'ReadonlyArray#*',
+  'Map#*',
+  'ReadonlyMap#*',
+  'Set#*',
+  'ReadonlySet#*',
+  'WeakMap#*',
+  'WeakSet#*',
+  'WeakRef#deref',
+  // Chaining a promise never throws; a rejection that nobody handles is checked on its own.
   'Promise#catch',
   'Promise#finally',
   'Promise#then',
-  'Set#add',
-  'Set#delete',
-  'Set#has',
-  'WeakMap#delete',
-  'WeakMap#get',
-  'WeakMap#has',
-  'WeakSet#delete',
-  'WeakSet#has',
-  'WeakRef#deref',
+  // Taking a listener off, ending a worker (Node's `terminate()` promise does not reject).
+  'EventTarget#removeEventListener',
+  'EventEmitter#off',
+  'EventEmitter#removeAllListeners',
+  'EventEmitter#removeListener',
+  'Worker#terminate',
 ];
 
 export const DEFAULT_MAX_DEPTH = 3;
@@ -103,10 +110,15 @@ export default createRule<Options, MessageIds>({
             minimum: 0,
             maximum: 10,
           },
+          checkUntypedCalls: {
+            type: 'boolean',
+            description:
+              'Also report calls, `new` and tagged templates whose callee is typed `any` (untyped JavaScript, an untyped import): nothing tells whether they throw. Off by default: they are taken as safe, while `throw`, non-null assertions, `await` and async callbacks are still reported.',
+          },
         },
       },
     ],
-    defaultOptions: [{ allow: [...DEFAULT_ALLOW], maxDepth: DEFAULT_MAX_DEPTH }],
+    defaultOptions: [{ allow: [...DEFAULT_ALLOW], maxDepth: DEFAULT_MAX_DEPTH, checkUntypedCalls: false }],
     messages: {
       addCatchHandler: 'Add a `.catch(...)` handler that swallows the rejection.',
       asyncCallback:
@@ -135,6 +147,7 @@ export default createRule<Options, MessageIds>({
     const analyzer = createThrowAnalyzer(services, sourceCode, {
       allow: options.allow ?? DEFAULT_ALLOW,
       maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+      checkUntypedCalls: options.checkUntypedCalls === true,
     });
     const checked = new Set<CleanupFunction>();
 
@@ -175,7 +188,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       NewExpression: check,
-      'CallExpression[callee.type="Super"]': check,
+      // `super(cb)` in a registry subclass, and factories that return a registry made with `cb`.
+      CallExpression: check,
     };
   },
 });

@@ -6,7 +6,7 @@ import { ancestorsOf } from '../src/ast/ancestors.js';
 import { enclosingClass, functionKey, isFunctionNode } from '../src/ast/functions.js';
 import { memberName, type PropertyKey, propertyKey } from '../src/ast/member-names.js';
 import { walk } from '../src/ast/walk.js';
-import { outermostWrapper, skipOuterEsExpressions } from '../src/ast/wrappers.js';
+import { outermostValue, skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import { getDisposeKeys, isWellKnownDisposeSymbol, mayBeDisposable, RELEASE_METHOD_NAMES } from '../src/disposable.js';
 import {
@@ -29,8 +29,12 @@ export type Options = [
 ];
 export type MessageIds = 'releaseInFinalizer' | 'resourceAsHeldValue';
 
-/** The shared release names (src/disposable.ts), plus removing a file and letting a handle go. */
-export const DEFAULT_CLEANUP_METHODS: readonly string[] = [...RELEASE_METHOD_NAMES, 'unlink', 'unref'];
+/**
+ * The shared release names (src/disposable.ts), plus removing a file and letting a handle go;
+ * without `free`, which hands memory back (wasm-bindgen's `obj.free()`, emscripten's
+ * `_free(ptr)`): memory that lives as long as a JavaScript object is what a finalizer is for.
+ */
+export const DEFAULT_CLEANUP_METHODS: readonly string[] = [...RELEASE_METHOD_NAMES.filter((name) => name !== 'free'), 'unlink', 'unref'];
 
 /** Releases that do not depend on the method-name option. */
 const TIMER_CLEARS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate']);
@@ -110,6 +114,8 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!fullCheck) return;
+        // A factory that returns a registry made with the callback it is given.
+        onConstruction(node);
         const registryCall = getRegistryCall(node, services);
         if (registryCall === undefined) return;
         if (registryCall.kind === 'register') {
@@ -186,11 +192,11 @@ export default createRule<Options, MessageIds>({
       if (callee.computed && isWellKnownDisposeSymbol(callee.property)) return true;
       const name = memberName(callee);
       if (name !== undefined) {
-        if (cleanupMethods.has(name) || TIMER_CLEARS.has(name)) return true;
-        if (name === 'closeSync') return true;
+        if (cleanupMethods.has(name) || TIMER_CLEARS.has(name) || name === 'closeSync') return true;
       }
-      // Any other call on a value that is itself disposable uses the resource's lifetime API.
-      return isDisposableType(services.getTypeAtLocation(callee.object));
+      // Other methods of a resource (`handle.setSlot(…)`, `handle.read()`) release nothing: a
+      // release is known by its name (`cleanupMethods`) or by the dispose symbols.
+      return false;
     }
 
     function isGlobalOrNodeFunction(identifier: TSESTree.Identifier): boolean {
@@ -364,14 +370,15 @@ function registryKeysOfConstruction(
   services: ParserServicesWithTypeInformation,
 ): ts.Symbol[] {
   const keys: ts.Symbol[] = [];
-  if (construction.type === AST_NODE_TYPES.CallExpression) {
+  if (construction.type === AST_NODE_TYPES.CallExpression && construction.callee.type === AST_NODE_TYPES.Super) {
     // super(cb): the subclass is the registry.
     const classNode = enclosingClass(construction);
     const symbol = classNode === undefined ? undefined : services.getTypeAtLocation(classNode).getSymbol();
     if (symbol !== undefined) keys.push(symbol);
     return keys;
   }
-  const { node: child, parent } = outermostWrapper(construction);
+  // `reg = supported ? new FinalizationRegistry(cb) : undefined`: the variable still holds it.
+  const { node: child, parent } = outermostValue(construction);
   if (parent === undefined) return keys;
   let target: TSESTree.Node | undefined;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) target = parent.id;

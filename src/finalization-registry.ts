@@ -66,7 +66,7 @@ function computeIsRegistryType(type: ts.Type, checker: ts.TypeChecker, depth: nu
   }
   const symbol = type.getSymbol();
   if (symbol === undefined) return false;
-  if (symbol.getName() === 'FinalizationRegistry' && isDeclaredInLibrary(symbol)) return true;
+  if (symbol.getName() === 'FinalizationRegistry' && isHostRegistryDeclaration(symbol)) return true;
   if ((symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) === 0) return false;
   const target = isTypeReference(type) ? type.target : type;
   if (!target.isClassOrInterface()) return false;
@@ -81,29 +81,59 @@ function isTypeReference(type: ts.Type): type is ts.TypeReference {
   return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
 }
 
-/** The real registry comes from a `.d.ts` (the TypeScript lib); a user class of that name does not. */
-function isDeclaredInLibrary(symbol: ts.Symbol): boolean {
+/**
+ * A declaration of the host's registry: the TypeScript lib's, or a redeclaration of it that
+ * code written against an older lib carries (`interface FinalizationRegistry<T> { … }`,
+ * `declare var FinalizationRegistry: …`, `declare class FinalizationRegistry`). A class with a
+ * body of its own (a polyfill, a test double) is something else that shares the name.
+ */
+function isHostRegistryDeclaration(symbol: ts.Symbol): boolean {
   const declarations = symbol.getDeclarations() ?? [];
-  return declarations.some((declaration) => declaration.getSourceFile().isDeclarationFile);
+  return declarations.length > 0 && declarations.every(isAmbientDeclaration);
 }
 
-/** The lib's `new <T>(cleanupCallback: (heldValue: T) => void)` signature. */
-function isLibraryRegistryConstructSignature(declaration: ts.Declaration): boolean {
-  if (!ts.isConstructSignatureDeclaration(declaration)) return false;
-  const owner = declaration.parent;
-  return (
-    ts.isInterfaceDeclaration(owner) &&
-    owner.name.text === 'FinalizationRegistryConstructor' &&
-    declaration.getSourceFile().isDeclarationFile
+function isAmbientDeclaration(declaration: ts.Declaration): boolean {
+  if (declaration.getSourceFile().isDeclarationFile || ts.isInterfaceDeclaration(declaration)) return true;
+  // Behind `declare` itself or inside a `declare global` / `declare module` block.
+  const declared = ts.findAncestor(
+    declaration,
+    (node) => ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword) === true,
   );
+  return declared !== undefined;
+}
+
+/**
+ * `FinalizationRegistry` written as a constructor that is the host's own: the lib's global, an
+ * ambient redeclaration of it (`declare var FinalizationRegistry: any`, common in glue written
+ * for older libs), or, in untyped code, a global the checker knows nothing about.
+ */
+export function isHostRegistryConstructor(callee: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
+  const node = skipOuterEsExpressions(callee);
+  let name: string | undefined;
+  if (node.type === AST_NODE_TYPES.Identifier) name = node.name;
+  // `globalThis.FinalizationRegistry`, `window.FinalizationRegistry`.
+  else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier) name = memberName(node);
+  if (name !== 'FinalizationRegistry') return false;
+  const symbol = services.getSymbolAtLocation(node);
+  return symbol === undefined || isHostRegistryDeclaration(symbol);
+}
+
+/**
+ * A construct signature without a body of its own, as the lib's
+ * `new <T>(cleanupCallback: (heldValue: T) => void)` or a redeclaration of it: the callback is
+ * the first argument. (Only asked once the constructed value is known to be a registry.)
+ */
+function isRegistryConstructSignature(declaration: ts.Declaration): boolean {
+  return ts.isConstructSignatureDeclaration(declaration) || ts.isConstructorTypeNode(declaration);
 }
 
 type CallbackSource = { kind: 'argument'; index: number } | { kind: 'expression'; expression: ts.Expression };
 
 /**
- * Where the cleanup callback of a construction comes from, given the constructor that runs:
- * the lib constructor takes it as argument 0; a subclass constructor passes something to
- * `super(...)`, either one of its own parameters (followed) or an expression of its own.
+ * Where the cleanup callback of a construction comes from, given what runs: the lib constructor
+ * takes it as argument 0; a subclass constructor passes something to `super(...)`, and a factory
+ * (`function newFinalizer(handler) { return new FinalizationRegistry(handler); }`) to the
+ * registry it returns: either one of its own parameters (followed) or an expression of its own.
  */
 function callbackSourceOfSignature(
   signature: ts.Signature | undefined,
@@ -112,13 +142,21 @@ function callbackSourceOfSignature(
 ): CallbackSource | undefined {
   const declaration: ts.SignatureDeclaration | undefined = signature?.getDeclaration();
   if (declaration === undefined || depth > 4) return undefined;
-  if (isLibraryRegistryConstructSignature(declaration)) return { kind: 'argument', index: 0 };
-  if (!ts.isConstructorDeclaration(declaration) || declaration.body === undefined) return undefined;
-  const superCall = findSuperCall(declaration.body);
-  if (superCall === undefined) return undefined;
-  const inner = callbackSourceOfSignature(checker.getResolvedSignature(superCall), checker, depth + 1);
-  if (inner?.kind !== 'argument') return undefined;
-  const passed = superCall.arguments[inner.index];
+  if (isRegistryConstructSignature(declaration)) return { kind: 'argument', index: 0 };
+  const body = (declaration as ts.FunctionLikeDeclaration).body;
+  if (body === undefined) return undefined;
+  let inner: ts.CallExpression | ts.NewExpression | undefined;
+  if (ts.isConstructorDeclaration(declaration)) {
+    if (ts.isBlock(body)) inner = findSuperCall(body);
+  } else {
+    inner = returnedConstruction(body);
+  }
+  if (inner === undefined) return undefined;
+  const innerSource = ts.isNewExpression(inner) && isHostRegistryConstructorName(inner.expression, checker)
+    ? { kind: 'argument' as const, index: 0 }
+    : callbackSourceOfSignature(checker.getResolvedSignature(inner), checker, depth + 1);
+  if (innerSource?.kind !== 'argument') return undefined;
+  const passed = inner.arguments?.[innerSource.index];
   if (passed === undefined) return undefined;
   const unwrapped = skipOuterTsExpressions(passed);
   if (ts.isIdentifier(unwrapped)) {
@@ -133,6 +171,29 @@ function callbackSourceOfSignature(
     }
   }
   return { kind: 'expression', expression: passed };
+}
+
+/** The one construction or call a function body returns (an arrow's expression body included). */
+function returnedConstruction(body: ts.ConciseBody): ts.CallExpression | ts.NewExpression | undefined {
+  let returned: ts.Expression | undefined;
+  if (ts.isBlock(body)) {
+    const returns = body.statements.filter(ts.isReturnStatement);
+    if (returns.length !== 1) return undefined;
+    returned = returns[0]?.expression;
+  } else {
+    returned = body;
+  }
+  if (returned === undefined) return undefined;
+  const node = skipOuterTsExpressions(returned);
+  return ts.isNewExpression(node) || ts.isCallExpression(node) ? node : undefined;
+}
+
+/** The TypeScript-side twin of isHostRegistryConstructor, for constructions inside factories. */
+function isHostRegistryConstructorName(callee: ts.Expression, checker: ts.TypeChecker): boolean {
+  const node = skipOuterTsExpressions(callee);
+  if (!ts.isIdentifier(node) || node.text !== 'FinalizationRegistry') return false;
+  const symbol = checker.getSymbolAtLocation(node);
+  return symbol === undefined || isHostRegistryDeclaration(symbol);
 }
 
 function findSuperCall(body: ts.Block): ts.CallExpression | undefined {
@@ -158,7 +219,6 @@ export function getCleanupCallback(
   node: TSESTree.NewExpression | TSESTree.CallExpression,
   services: ParserServicesWithTypeInformation,
 ): CleanupFunction | undefined {
-  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type !== AST_NODE_TYPES.Super) return undefined;
   const source = callbackSourceOfCall(node, services);
   if (source?.kind !== 'argument') return undefined;
   const argument = node.arguments[source.index];
@@ -171,9 +231,17 @@ function callbackSourceOfCall(
   services: ParserServicesWithTypeInformation,
 ): CallbackSource | undefined {
   const checker = services.program.getTypeChecker();
-  // Most `new` expressions construct something else: check the constructed type first.
-  if (node.type === AST_NODE_TYPES.NewExpression) {
-    if (!isFinalizationRegistryType(services.getTypeAtLocation(node), checker)) return undefined;
+  // Most `new` expressions and calls make something else: check the type of what they make first.
+  if (node.type === AST_NODE_TYPES.NewExpression && !isFinalizationRegistryType(services.getTypeAtLocation(node), checker)) {
+    // Untyped: `new FinalizationRegistry(cb)` against `declare var FinalizationRegistry: any`.
+    return isHostRegistryConstructor(node.callee, services) ? { kind: 'argument', index: 0 } : undefined;
+  }
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type !== AST_NODE_TYPES.Super &&
+    !isFinalizationRegistryType(services.getTypeAtLocation(node), checker)
+  ) {
+    return undefined;
   }
   return callbackSourceOfSignature(services.getResolvedSignature(node), checker, 0);
 }
@@ -197,7 +265,12 @@ export function getRegistryCall(
   if (name === undefined || !REGISTRY_METHODS.has(name)) return undefined;
   const checker = services.program.getTypeChecker();
   const objectType = services.getTypeAtLocation(callee.object);
-  if (!isFinalizationRegistryType(objectType, checker)) return undefined;
+  if (!isFinalizationRegistryType(objectType, checker)) {
+    // A registry whose type says nothing (`any`, a class the code declared for it under another
+    // name) is known by the construction it was initialised with.
+    const construction = getRegistryConstruction(callee.object, services);
+    if (construction?.type !== AST_NODE_TYPES.NewExpression || !isHostRegistryConstructor(construction.callee, services)) return undefined;
+  }
   return { kind: name as RegistryCall['kind'], call: node, registry: callee.object };
 }
 
@@ -240,15 +313,34 @@ export function getRegistryConstruction(
     initializer = declaration.right;
   }
   if (initializer === undefined) return undefined;
-  let expression = skipOuterTsExpressions(initializer);
-  if (ts.isConditionalExpression(expression)) {
-    // Feature-detected registries: exactly one branch constructs the registry.
-    const branches = [expression.whenTrue, expression.whenFalse].map(skipOuterTsExpressions).filter(ts.isNewExpression);
-    if (branches.length !== 1 || branches[0] === undefined) return undefined;
-    expression = branches[0];
+  const constructions = constructionsIn(initializer);
+  // Feature-detected registries (`supported ? new FinalizationRegistry(cb) : undefined`,
+  // `hasRegistry && new FinalizationRegistry(cb)`): exactly one branch constructs it.
+  const [construction] = constructions;
+  if (constructions.length !== 1 || construction === undefined) return undefined;
+  const estree = toEsTree(construction, services);
+  if (estree?.type === AST_NODE_TYPES.NewExpression) return estree;
+  // A factory call counts when it makes a registry (callbackOfConstruction follows it).
+  return estree?.type === AST_NODE_TYPES.CallExpression && callbackSourceOfCall(estree, services) !== undefined ? estree : undefined;
+}
+
+/**
+ * The `new` expressions and calls (of a factory that returns a registry) an initializer can
+ * evaluate to, through conditional and logical branches.
+ */
+function constructionsIn(expression: ts.Expression): (ts.NewExpression | ts.CallExpression)[] {
+  const node = skipOuterTsExpressions(expression);
+  if (ts.isNewExpression(node) || ts.isCallExpression(node)) return [node];
+  if (ts.isConditionalExpression(node)) return [...constructionsIn(node.whenTrue), ...constructionsIn(node.whenFalse)];
+  if (
+    ts.isBinaryExpression(node) &&
+    (node.operatorToken.kind === ts.SyntaxKind.BarBarToken ||
+      node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+      node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)
+  ) {
+    return [...constructionsIn(node.left), ...constructionsIn(node.right)];
   }
-  const estree = toEsTree(expression, services);
-  return estree?.type === AST_NODE_TYPES.NewExpression ? estree : undefined;
+  return [];
 }
 
 function callbackOfConstruction(

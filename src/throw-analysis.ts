@@ -6,6 +6,7 @@ import type { FunctionNode } from './ast/functions.js';
 import { calleePath, memberName } from './ast/member-names.js';
 import { resolveFunction } from './ast/resolve-function.js';
 import { isNode } from './ast/walk.js';
+import { getRegistryCall } from './finalization-registry.js';
 import { outermostWrapper } from './ast/wrappers.js';
 import { shortened } from './message-text.js';
 
@@ -43,6 +44,11 @@ export interface ThrowAnalysisOptions {
   allow: readonly string[];
   /** How many levels of calls to functions of the same file are followed. */
   maxDepth: number;
+  /**
+   * Report calls, `new` and tagged templates whose callee has no type (`any`): in untyped code
+   * nothing tells whether they throw. Off, they are taken as safe.
+   */
+  checkUntypedCalls?: boolean;
 }
 
 export interface ThrowAnalyzer {
@@ -63,6 +69,26 @@ type AllowPattern =
 /** Accepted by the rule schema; kept next to the parser so they cannot disagree. */
 export const ALLOW_PATTERN_SOURCE =
   '^(?:[A-Za-z_$][\\w$]*#(?:[A-Za-z_$][\\w$]*|\\*)|[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\.\\*)?)$';
+
+/**
+ * Methods that call their function arguments before they return, so those functions' bodies run
+ * inside the cleanup callback. Used only where the method itself is allowed.
+ */
+const SYNC_CALLBACK_PATTERNS: readonly { typeName: string; method: string }[] = [
+  ...['Array', 'ReadonlyArray'].flatMap((typeName) =>
+    ['every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'forEach', 'map', 'reduce', 'reduceRight', 'some', 'sort', 'toSorted'].map(
+      (method) => ({ typeName, method }),
+    ),
+  ),
+  ...['Map', 'Set', 'ReadonlyMap', 'ReadonlySet'].map((typeName) => ({ typeName, method: 'forEach' })),
+];
+
+/** `p.then(…)`, `p.catch(…)`, `p.finally(…)`: the promise they return settles as their receiver does. */
+function isPromiseChainMethod(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  return name === 'then' || name === 'catch' || name === 'finally';
+}
 
 export function parseAllowPattern(pattern: string): AllowPattern {
   const hash = pattern.indexOf('#');
@@ -87,6 +113,7 @@ export function createThrowAnalyzer(
   const visitorKeys = sourceCode.visitorKeys;
   const patterns = options.allow.map(parseAllowPattern);
   const cache = new Map<AnalyzedFunction, Map<number, readonly ThrowSite[]>>();
+  const typeNamesCache = new WeakMap<ts.Declaration, ReadonlySet<string>>();
   const inProgress = new Set<AnalyzedFunction>();
 
   function sitesOf(fn: AnalyzedFunction, depth: number): readonly ThrowSite[] {
@@ -199,12 +226,12 @@ export function createThrowAnalyzer(
         return;
       case AST_NODE_TYPES.TaggedTemplateExpression:
         walkChildren(node, state);
-        if (!isAllowedCallee(node.tag)) state.sites.push({ kind: 'call', node, name: nameOf(node.tag) });
+        if (!isAllowedCallee(node.tag) && !isUntypedCallee(node.tag)) state.sites.push({ kind: 'call', node, name: nameOf(node.tag) });
         return;
       case AST_NODE_TYPES.NewExpression: {
         walk(node.callee, state);
         for (const argument of node.arguments) walk(argument, state);
-        if (!isAllowedCallee(node.callee)) state.sites.push({ kind: 'new', node, name: nameOf(node.callee) });
+        if (!isAllowedCallee(node.callee) && !isUntypedCallee(node.callee)) state.sites.push({ kind: 'new', node, name: nameOf(node.callee) });
         return;
       }
       default:
@@ -240,7 +267,11 @@ export function createThrowAnalyzer(
     walk(callee, state);
     for (const argument of node.arguments) walk(argument, state);
     if (callee.type === AST_NODE_TYPES.Super) return;
-    if (isDiscarded(node, state.depth) && !handlesRejection(node) && isThenable(node)) {
+    const allowed = isAllowedCallee(callee);
+    // An allowed callee's promise does not reject on its own (`worker.terminate()`); `then`,
+    // `catch` and `finally` pass their receiver's outcome on, which handlesRejection judges.
+    const rejectsOnItsOwn = !allowed || isPromiseChainMethod(callee);
+    if (rejectsOnItsOwn && isDiscarded(node, state.depth) && !handlesRejection(node) && isThenable(node)) {
       state.sites.push({ kind: 'floating', node, name: nameOf(callee), escapesTry: true });
       return;
     }
@@ -251,7 +282,14 @@ export function createThrowAnalyzer(
       state.sites.push({ kind: 'nullableCall', node, name: nameOf(callee) });
       return;
     }
-    if (isAllowedCallee(callee)) return;
+    if (allowed) {
+      // `items.forEach((item) => …)`: the callback runs now, inside the cleanup callback.
+      if (callsBackNow(callee)) walkCallbacksNow(node, state);
+      return;
+    }
+    if (isUntypedCallee(callee)) return;
+    // Unregistering from a registry: the token is the object that registered, so it cannot throw.
+    if (getRegistryCall(node, services)?.kind === 'unregister') return;
     const helper = resolveSameFileFunction(callee);
     if (helper && state.depth < options.maxDepth) {
       const innerSites = sitesOf(helper, state.depth + 1);
@@ -261,6 +299,50 @@ export function createThrowAnalyzer(
       return;
     }
     state.sites.push({ kind: 'call', node, name: nameOf(callee) });
+  }
+
+  /** The bodies of inline function arguments, walked as part of the function that calls them. */
+  function walkCallbacksNow(node: TSESTree.CallExpression, state: WalkState): void {
+    for (const argument of node.arguments) {
+      if (
+        (argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression) &&
+        !argument.async &&
+        !argument.generator
+      ) {
+        walk(argument.body, state);
+      }
+    }
+  }
+
+  function callsBackNow(callee: TSESTree.Node): boolean {
+    return callee.type === AST_NODE_TYPES.MemberExpression && SYNC_CALLBACK_PATTERNS.some((pattern) => methodMatches(callee, pattern));
+  }
+
+  /**
+   * A callee typed `any`: untyped code, about which nothing can be said unless asked to. One
+   * kind stays reported: calling an untyped function the code was handed, a parameter or
+   * something read from one (`const callback = held.callback; callback(param)`). That runs code
+   * somebody else registered, which may throw whatever its types say.
+   */
+  function isUntypedCallee(callee: TSESTree.Node): boolean {
+    if (options.checkUntypedCalls === true) return false;
+    const type = services.getTypeAtLocation(callee);
+    if ((type.flags & ts.TypeFlags.Any) === 0) return false;
+    return !(callee.type === AST_NODE_TYPES.Identifier && comesFromParameter(services.esTreeNodeToTSNodeMap.get(callee), 0));
+  }
+
+  /** A parameter, or a `const` initialised from a parameter or a member chain of one. */
+  function comesFromParameter(node: ts.Node, depth: number): boolean {
+    if (depth > 4 || !ts.isIdentifier(node)) return false;
+    const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+    if (declaration === undefined) return false;
+    if (ts.isParameter(declaration)) return true;
+    if (!ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
+    const list = declaration.parent;
+    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+    let root: ts.Expression = declaration.initializer;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
+    return comesFromParameter(root, depth + 1);
   }
 
   function isThenable(node: TSESTree.Node): boolean {
@@ -302,6 +384,11 @@ export function createThrowAnalyzer(
     return false;
   }
 
+  /**
+   * The method is declared by the interface or class `Type` of the pattern, or by one that
+   * extends it (lib.dom redeclares `removeEventListener` on `AbortSignal`, which extends
+   * `EventTarget`; a user's `class Cache extends Map` inherits `Map#delete`).
+   */
   function methodMatches(callee: TSESTree.MemberExpression, pattern: { typeName: string; method: string }): boolean {
     const propertyName = memberName(callee);
     if (propertyName === undefined) return false;
@@ -311,11 +398,35 @@ export function createThrowAnalyzer(
     const symbol = checker.getSymbolAtLocation(nameNode);
     for (const declaration of symbol?.declarations ?? []) {
       const owner = declaration.parent;
-      if ((ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name?.text === pattern.typeName) {
+      if ((ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && typeNamesOf(owner).has(pattern.typeName)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The names of a class or interface and of everything it extends, cached per declaration. */
+  function typeNamesOf(owner: ts.InterfaceDeclaration | ts.ClassDeclaration): ReadonlySet<string> {
+    let names = typeNamesCache.get(owner);
+    if (names !== undefined) return names;
+    const found = new Set<string>();
+    const visit = (type: ts.Type, depth: number): void => {
+      const name = type.getSymbol()?.getName();
+      if (name === undefined || found.has(name) || depth > 8) return;
+      found.add(name);
+      const isReference = (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+      const target = isReference ? (type as ts.TypeReference).target : type;
+      if (target.isClassOrInterface()) for (const base of checker.getBaseTypes(target)) visit(base, depth + 1);
+    };
+    if (owner.name !== undefined) found.add(owner.name.text);
+    const ownerSymbol = owner.name === undefined ? undefined : checker.getSymbolAtLocation(owner.name);
+    if (ownerSymbol !== undefined) {
+      const declared = checker.getDeclaredTypeOfSymbol(ownerSymbol);
+      if (declared.isClassOrInterface()) for (const base of checker.getBaseTypes(declared)) visit(base, 1);
+    }
+    names = found;
+    typeNamesCache.set(owner, names);
+    return names;
   }
 
   /** The function a call runs, when it is written in this file (src/ast/resolve-function.ts decides). */

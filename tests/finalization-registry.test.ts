@@ -62,6 +62,12 @@ describe('mayInvolveFinalizationRegistry', () => {
 
 runRuleTests('finalization-registry discovery', probe, {
   valid: [
+    // A class of the same name with a body of its own (a polyfill, a test double) is not the host's.
+    `class FinalizationRegistry<T> {
+       constructor(readonly cleanup: (held: T) => void) {}
+       register(target: object, held: T): void { void target; void held; }
+     }
+     new FinalizationRegistry<number>((held) => { void held; }).register({}, 1);`,
     // Not a registry: a class with methods of the same names.
     `class Fake { register(_a: object, _b: unknown): void {} }
      new Fake().register({}, 1);`,
@@ -83,6 +89,40 @@ runRuleTests('finalization-registry discovery', probe, {
      new OwnCallbackRegistry();`,
   ],
   invalid: [
+    {
+      // Glue written for an older lib redeclares the registry: untyped, still the host's.
+      code: `declare var FinalizationRegistry: any;
+const reg = new FinalizationRegistry((held: number) => { void held; });
+reg.register({}, 1);`,
+      errors: [
+        { messageId: 'callback', line: 2, column: 38 },
+        { messageId: 'registryCallback', line: 2, column: 38 },
+        { messageId: 'call', data: { kind: 'register' }, line: 3, column: 1 },
+      ],
+    },
+    {
+      // A module-local interface and constructor type, the way some libraries declare it.
+      code: `interface FinalizationRegistry<T> { register(target: object, held: T): void; unregister(token: object): boolean }
+declare const FinalizationRegistry: new <T>(cleanup: (held: T) => void) => FinalizationRegistry<T>;
+export const reg = new FinalizationRegistry<number>((held) => { void held; });
+reg.unregister({});`,
+      errors: [
+        { messageId: 'callback', line: 3, column: 53 },
+        { messageId: 'registryCallback', line: 3, column: 53 },
+        { messageId: 'call', data: { kind: 'unregister' }, line: 4, column: 1 },
+      ],
+    },
+    {
+      // Feature detection through \`&&\`: the one construction is the registry.
+      code: `declare const supported: boolean;
+const reg = supported && new FinalizationRegistry<number>((held) => { void held; });
+if (reg) reg.register({}, 1);`,
+      errors: [
+        { messageId: 'callback', line: 2, column: 59 },
+        { messageId: 'registryCallback', line: 2, column: 59 },
+        { messageId: 'call', data: { kind: 'register' }, line: 3, column: 10 },
+      ],
+    },
     {
       // An overloaded function means its implementation, the one body that runs (src/ast/resolve-function.ts).
       code: `function cb(held: number): void;

@@ -86,10 +86,12 @@ export function printReport(report: Report): void {
     out.push(`  ${label.package} ${label.file} ${label.rule} "${label.text}"${label.occurrence === undefined ? '' : ` #${String(label.occurrence)}`} was ${label.verdict}: ${label.reason}`);
   }
 
-  section(`Known misses: ${String(report.misses.filter((item) => item.status === 'reported').length)} of ${String(report.misses.length)} now reported`);
+  const count = (status: string): number => report.misses.filter((item) => item.status === status).length;
+  section(`Known misses: ${String(count('reported'))} of ${String(report.misses.length)} now reported, ${String(count('limit'))} left to a documented limit, ${String(count('missed'))} missed`);
   for (const item of report.misses) {
     const where = item.lines === undefined ? '' : `:${String(item.lines[0])}`;
     out.push(`  [${item.status}] ${item.miss.package} ${item.miss.file}${where} ${item.miss.rule}: ${item.miss.text}`, `      should report: ${item.miss.expected}`);
+    if (item.miss.limit !== undefined && item.status !== 'reported') out.push(`      documented limit: ${item.miss.limit}`);
   }
 
   section(`Rule exceptions: ${String(report.exceptions.length)}; parse errors: ${String(report.parseErrors.length)}; packages that failed: ${String(report.failures.length)}`);

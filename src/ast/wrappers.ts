@@ -70,3 +70,23 @@ export function skipOuterTsExpressions(expression: ts.Expression): ts.Expression
     }
   }
 }
+
+/**
+ * Like {@link outermostWrapper}, and further through the places that pass a value on unchanged:
+ * a branch of `a ? b : c`, an operand of `||`, `&&`, `??`, the last expression of a sequence.
+ * For `supported ? new X() : undefined` inside `const x = …` it gives the conditional and the
+ * declarator: where the value may end up.
+ */
+export function outermostValue(node: TSESTree.Node): { node: TSESTree.Node; parent: TSESTree.Node | undefined } {
+  let current = outermostWrapper(node);
+  for (;;) {
+    const { node: child, parent } = current;
+    if (parent === undefined) return current;
+    const passesOn =
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) ||
+      parent.type === AST_NODE_TYPES.LogicalExpression ||
+      (parent.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) === child);
+    if (!passesOn) return current;
+    current = outermostWrapper(parent);
+  }
+}

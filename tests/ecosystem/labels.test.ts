@@ -166,6 +166,9 @@ describe('known misses', () => {
     expect(matchKnownMisses([miss], [elsewhere, otherRule], sourceOf)[0]).toMatchObject({ status: 'missed', lines: [2, 2] });
     expect(matchKnownMisses([{ ...miss, text: 'child: C' }], [onIt], sourceOf)[0]?.status).toBe('text-not-found');
     expect(matchKnownMisses([{ ...miss, file: 'src/z.ts' }], [onIt], sourceOf)[0]?.status).toBe('not-linted');
+    // A miss the rule leaves alone on purpose is a documented limit, until it is reported.
+    expect(matchKnownMisses([{ ...miss, limit: 'untyped' }], [elsewhere], sourceOf)[0]?.status).toBe('limit');
+    expect(matchKnownMisses([{ ...miss, limit: 'untyped' }], [onIt], sourceOf)[0]?.status).toBe('reported');
   });
 });
 

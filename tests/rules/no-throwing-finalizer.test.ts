@@ -93,6 +93,50 @@ function incorrectExampleWith(body: string, wrapped: string): string {
 
 runRuleTests<MessageIds, Options>('no-throwing-finalizer', rule, {
   valid: [
+    {
+      filename: 'file.js',
+      code: `
+// Untyped glue: \`held\` and \`stream\` are \`any\`, so nothing says whether these calls throw.
+const registry = new FinalizationRegistry((held) => {
+  held.stream.cancel('collected').catch(() => {});
+  held.controller.abort();
+  held.ref.deref();
+});
+export { registry };
+`,
+      name: 'calls on untyped values in JavaScript are not reported by default',
+    },
+    {
+      code: `
+declare const listeners: Map<string, Set<() => void>>;
+declare const target: EventTarget;
+declare const signal: AbortSignal;
+declare const onAbort: () => void;
+new FinalizationRegistry<{ key: string; refs: WeakRef<object>[] }>((held) => {
+  listeners.get(held.key)?.clear();
+  listeners.delete(held.key);
+  const alive = held.refs.filter((ref) => ref.deref() !== undefined);
+  alive.push(...held.refs.slice(0, 1));
+  held.refs.forEach((ref) => console.log(ref.deref()));
+  target.removeEventListener('gone', onAbort);
+  signal.removeEventListener('abort', onAbort);
+});
+`,
+      name: 'collections, WeakRef#deref and removing listeners cannot throw',
+    },
+    {
+      code: `
+import { Worker } from 'node:worker_threads';
+import { EventEmitter } from 'node:events';
+declare const bus: EventEmitter;
+new FinalizationRegistry<{ worker: Worker; onMessage: () => void }>((held) => {
+  bus.off('message', held.onMessage);
+  void held.worker.terminate();
+  held.worker.terminate();
+});
+`,
+      name: "Node's EventEmitter#off and the promise of Worker#terminate, which does not reject",
+    },
     // Handled promises inside a swallowing try.
     `
 declare function saveAsync(key: string): Promise<void>;
@@ -380,17 +424,174 @@ new FinalizationRegistry<string>((key) => {
       name: 'a helper that leaves a promise floating is reported even inside try/catch, without the try/catch suggestion',
     },
     {
-      code: exoticCode,
+      filename: 'file.js',
+      code: `
+// An untyped callback taken from the held value runs code somebody else registered.
+export const registry = new FinalizationRegistry((value) => {
+  const callback = value.callback;
+  if (typeof callback === 'function') callback(value.param);
+});
+`,
+      errors: [{ messageId: 'unsafeCall', data: { name: 'callback' }, line: 5, column: 39, suggestions: [{ messageId: 'wrapInTryCatch', output: `
+// An untyped callback taken from the held value runs code somebody else registered.
+export const registry = new FinalizationRegistry((value) => {
+  try {
+    const callback = value.callback;
+    if (typeof callback === 'function') callback(value.param);
+  } catch {
+    ${CATCH}
+  }
+});
+` }] }],
+      name: 'an untyped function handed in through the held value is still reported',
+    },
+    {
+      code: `
+// A library that declares the registry it may not have, under a class name of its own.
+export declare class RegistryType<T> {
+  constructor(finalize: (value: T) => void);
+  register(target: object, value: T, token?: object): void;
+  unregister(token: object): void;
+}
+declare const FinalizationRegistry: typeof RegistryType | undefined;
+export class Reactions<T> {
+  private onCollected = (entry: { value: T; token: object }): void => {
+    this.native?.unregister(entry.token);
+    this.finalize(entry.value);
+  };
+  private native = FinalizationRegistry ? new FinalizationRegistry(this.onCollected) : undefined;
+  constructor(private readonly finalize: (value: T) => void) {}
+}
+`,
+      errors: [{ messageId: 'unsafeCall', data: { name: 'this.finalize' }, line: 12, column: 5, suggestions: [{ messageId: 'wrapInTryCatch', output: `
+// A library that declares the registry it may not have, under a class name of its own.
+export declare class RegistryType<T> {
+  constructor(finalize: (value: T) => void);
+  register(target: object, value: T, token?: object): void;
+  unregister(token: object): void;
+}
+declare const FinalizationRegistry: typeof RegistryType | undefined;
+export class Reactions<T> {
+  private onCollected = (entry: { value: T; token: object }): void => {
+    try {
+      this.native?.unregister(entry.token);
+      this.finalize(entry.value);
+    } catch {
+      ${CATCH}
+    }
+  };
+  private native = FinalizationRegistry ? new FinalizationRegistry(this.onCollected) : undefined;
+  constructor(private readonly finalize: (value: T) => void) {}
+}
+` }] }],
+      name: 'a redeclared constructor of another class name, an arrow field callback; unregister is safe',
+    },
+    {
+      code: `
+import { closeSync } from 'node:fs';
+function newFinalizer<T>(handler: (held: T) => void): FinalizationRegistry<T> {
+  return new FinalizationRegistry(handler);
+}
+export const files = newFinalizer<number>((fd) => {
+  closeSync(fd);
+});
+`,
+      errors: [{ messageId: 'unsafeCall', data: { name: 'closeSync' }, line: 7, column: 3, suggestions: [{ messageId: 'wrapInTryCatch', output: `
+import { closeSync } from 'node:fs';
+function newFinalizer<T>(handler: (held: T) => void): FinalizationRegistry<T> {
+  return new FinalizationRegistry(handler);
+}
+export const files = newFinalizer<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    ${CATCH}
+  }
+});
+` }] }],
+      name: 'a callback handed to a factory that builds the registry with it',
+    },
+    {
+      code: `
+declare const entries: Map<string, { close(): void } | undefined>;
+new FinalizationRegistry<string[]>((keys) => {
+  keys.forEach((key) => {
+    entries.get(key)!.close();
+  });
+});
+`,
       errors: [
-        {
-          messageId: 'unsafeCall',
-          data: { name: 'anyValue.deep' },
-          line: 12,
-          column: 3,
-          endLine: 12,
-          endColumn: 21,
-          suggestions: [{ messageId: 'wrapInTryCatch', output: exoticFixed }],
-        },
+        { messageId: 'nonNullAssertion', data: { name: 'entries.get(…)' }, line: 5, column: 5, suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare const entries: Map<string, { close(): void } | undefined>;
+new FinalizationRegistry<string[]>((keys) => {
+  try {
+    keys.forEach((key) => {
+      entries.get(key)!.close();
+    });
+  } catch {
+    ${CATCH}
+  }
+});
+` }] },
+        { messageId: 'unsafeCall', data: { name: 'entries.get(…)!.close' }, line: 5, column: 5, suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare const entries: Map<string, { close(): void } | undefined>;
+new FinalizationRegistry<string[]>((keys) => {
+  try {
+    keys.forEach((key) => {
+      entries.get(key)!.close();
+    });
+  } catch {
+    ${CATCH}
+  }
+});
+` }] },
+      ],
+      name: 'the callback of forEach runs inside the cleanup callback and is checked',
+    },
+    {
+      filename: 'file.js',
+      code: `
+const registry = new FinalizationRegistry((held) => {
+  held.close();
+});
+export { registry };
+`,
+      options: [{ checkUntypedCalls: true }],
+      errors: [{ messageId: 'unsafeCall', data: { name: 'held.close' }, line: 3, column: 3, suggestions: [{ messageId: 'wrapInTryCatch', output: `
+const registry = new FinalizationRegistry((held) => {
+  try {
+    held.close();
+  } catch {
+    ${CATCH}
+  }
+});
+export { registry };
+` }] }],
+      name: 'checkUntypedCalls reports calls on untyped values',
+    },
+    {
+      code: `
+declare var FinalizationRegistry: any;
+export const registry = new FinalizationRegistry((held: { close(): void }) => {
+  held.close();
+});
+`,
+      errors: [{ messageId: 'unsafeCall', data: { name: 'held.close' }, line: 4, column: 3, suggestions: [{ messageId: 'wrapInTryCatch', output: `
+declare var FinalizationRegistry: any;
+export const registry = new FinalizationRegistry((held: { close(): void }) => {
+  try {
+    held.close();
+  } catch {
+    ${CATCH}
+  }
+});
+` }] }],
+      name: 'a registry redeclared as any by older glue is still a registry',
+    },
+    {
+      code: exoticCode,
+      // `anyValue?.deep?.()` is a call on `any`: not reported unless `checkUntypedCalls` is on.
+      errors: [
         {
           messageId: 'unsafeCall',
           data: { name: 'fnOrUndefined' },

@@ -3,7 +3,8 @@
 // small edit so typescript-eslint has to update the program, alternately by an ESLint instance
 // without and one with lifetime.configs.all (both share typescript-eslint's program cache, as
 // an editor's single ESLint server would). Prints one JSON line with every sample.
-//   node bench/editor-child.mjs --tsconfig T --file F [--iterations N] [--warmup N]
+//   node bench/editor-child.mjs --tsconfig T --file F [--cwd DIR] [--iterations N] [--warmup N]
+// F is relative to DIR, the folder ESLint runs in (default: the repository root).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
   options: {
     tsconfig: { type: 'string' },
     file: { type: 'string' },
+    cwd: { type: 'string' },
     iterations: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
   },
@@ -23,14 +25,15 @@ const { values } = parseArgs({
 if (values.tsconfig === undefined || values.file === undefined) {
   throw new Error('editor-child needs --tsconfig and --file');
 }
-const filePath = path.resolve(root, values.file);
+const cwd = path.resolve(values.cwd ?? root);
+const filePath = path.resolve(cwd, values.file);
 const original = fs.readFileSync(filePath, 'utf8');
 const iterations = Number(values.iterations);
 const warmup = Number(values.warmup);
 
 function instance(rules) {
   return new ESLint({
-    cwd: root,
+    cwd,
     overrideConfigFile: true,
     overrideConfig: lintConfig({ tsconfig: values.tsconfig, rules }),
     stats: true,

@@ -13,6 +13,7 @@ import { ESLint } from 'eslint';
 const { values } = parseArgs({
   options: {
     tsconfig: { type: 'string' },
+    cwd: { type: 'string' },
     rules: { type: 'string', default: 'base' },
     concurrency: { type: 'string', default: 'off' },
     pattern: { type: 'string', multiple: true },
@@ -32,7 +33,14 @@ const configFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lint
 const concurrency = /^\d+$/.test(values.concurrency) ? Number(values.concurrency) : values.concurrency;
 
 const start = performance.now();
-const eslint = new ESLint({ overrideConfigFile: configFile, stats: true, concurrency, ...(values.cwd === undefined ? {} : { cwd: values.cwd }) });
+// ESLint lints only files below its cwd: a corpus in the cache is linted with --cwd set to its
+// folder, the patterns relative to it; by default the repository root.
+const eslint = new ESLint({
+  cwd: path.resolve(values.cwd ?? path.join(path.dirname(configFile), '..')),
+  overrideConfigFile: configFile,
+  stats: true,
+  concurrency,
+});
 const lintStart = performance.now();
 let results;
 try {

@@ -1,7 +1,8 @@
 // The flat configs the benchmark lints with, built from plain settings so that the same
 // configs serve a config file (needed for `--concurrency`, whose worker threads load config
 // files themselves) and in-process ESLint instances (the editor path needs two at once).
-// Patterns are relative to the repository root: the benchmark always runs with that cwd.
+// Patterns are relative to ESLint's cwd: the repository root for generated projects, the corpus
+// install's folder (scripts/lib/corpora.mjs) for rxjs.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +30,8 @@ export function lintConfig({ tsconfig, rules, files = ['**/*.ts'] }) {
   const withBase = rules !== 'lifetime';
   const withLifetime = rules !== 'base';
   return [
-    // The rxjs corpus lives in node_modules, which ESLint ignores by default: let rxjs back in.
+    // The rxjs corpus lives in the corpus install's node_modules, which ESLint ignores by default:
+    // let rxjs back in.
     { ignores: ['!**/node_modules/', '**/node_modules/*', '!**/node_modules/rxjs/'] },
     {
       files,

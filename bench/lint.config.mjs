@@ -1,6 +1,6 @@
 // ESLint config file used only by the benchmark (chosen with `overrideConfigFile`, never by
 // `npm run lint`). Environment variables pick what to lint; worker threads inherit them.
-//   BENCH_TSCONFIG  the tsconfig that types the linted files (relative to the repository root)
+//   BENCH_TSCONFIG  the tsconfig that types the linted files (absolute, or relative to the repository root)
 //   BENCH_RULES     base | base+lifetime | lifetime (see lint-configs.mjs)
 //   BENCH_FILES     optional comma-separated globs the configs apply to (default **/*.ts)
 import { lintConfig } from './lint-configs.mjs';

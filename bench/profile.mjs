@@ -31,14 +31,20 @@ DevTools or VS Code).`);
   process.exit(0);
 }
 
-let tsconfig = 'bench/rxjs.tsconfig.json';
-let pattern = 'node_modules/rxjs/src/**/*.ts';
-if (values.corpus === 'generated') {
+let tsconfig;
+let pattern;
+let cwd = root;
+if (values.corpus === 'rxjs') {
+  const { corpusInstall, rxjsProject } = await import('../scripts/lib/corpora.mjs');
+  const rxjs = rxjsProject(corpusInstall(['rxjs', 'three']));
+  ({ tsconfig, pattern } = rxjs);
+  cwd = rxjs.root;
+} else if (values.corpus === 'generated') {
   const { generateProject } = await import('./generate.mjs');
   const made = generateProject({ classes: Number(values.classes), outDir: path.join(root, 'bench/generated', `classes-${values.classes}`) });
   tsconfig = path.relative(root, made.tsconfig);
   pattern = `${path.relative(root, made.outDir)}/src/**/*.ts`;
-} else if (values.corpus !== 'rxjs') {
+} else {
   throw new Error(`--corpus must be rxjs or generated, not ${values.corpus}`);
 }
 
@@ -46,7 +52,7 @@ const dir = values.keep === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'l
 fs.mkdirSync(dir, { recursive: true });
 const run = spawnSync(
   process.execPath,
-  ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/lint-child.mjs', '--tsconfig', tsconfig, '--rules', values.rules, '--pattern', pattern],
+  ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/lint-child.mjs', '--cwd', cwd, '--tsconfig', tsconfig, '--rules', values.rules, '--pattern', pattern],
   { cwd: root, encoding: 'utf8' },
 );
 if (run.status !== 0) throw new Error(`the profiled lint failed:\n${run.stderr}`);

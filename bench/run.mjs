@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: what eslint-plugin-lifetime costs, measured on real code from pinned dev
-// dependencies and compared with the ecosystem. Prints tables and writes the same figures to
+// `npm run bench`: what eslint-plugin-lifetime costs, measured on real code from pinned published
+// packages (rxjs, three: installed on first use into a cache outside the repository by
+// scripts/lib/corpora.mjs) and compared with the ecosystem. Prints tables and writes the same figures to
 // bench/results.json together with the machine and versions they were taken on.
 // Every lint runs in its own child process (bench/lint-child.mjs) so peak RSS and the
 // TypeScript program belong to that lint alone. Run `node bench/run.mjs --help` for the flags.
@@ -12,13 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { cacheRoot } from '../scripts/lib/package-cache.mjs';
+import { corpusInstall, rxjsProject } from '../scripts/lib/corpora.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p) || '.';
 
 const SECTIONS = ['overhead', 'memory', 'editor', 'codemod', 'scaling', 'concurrency', 'ecosystem'];
 const RXJS_TSCONFIG = 'bench/rxjs.tsconfig.json';
-const RXJS_PATTERN = 'node_modules/rxjs/src/**/*.ts';
 const COMPARED_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'];
 const TARGETS = {
   oursSumPct: 2,
@@ -53,7 +54,8 @@ Options:
                         concurrency; --runs sets all of them)
   --sections LIST       comma-separated names or numbers, e.g. --sections 1,2 or overhead,editor
   --sizes LIST          class counts for scaling (default 500,1000,2000,4000)
-  --editor-file FILE    file for the editor path (default node_modules/rxjs/src/internal/Subscriber.ts)
+  --editor-file FILE    file for the editor path, relative to the corpus install
+                        (default node_modules/rxjs/src/internal/Subscriber.ts)
   --editor-iterations N lintText calls per variant (default 30)
   --cpus N              --cpus for both codemod runs (default 2)
   --concurrency LIST    settings for section 6 (default off,2,auto)
@@ -158,10 +160,26 @@ async function runJsonChild(script, args, nodeFlags = []) {
   return { ...JSON.parse(line), processWallMs: result.wallMs };
 }
 
-function lint({ tsconfig, rules, pattern, concurrency = 'off', cwd, files }) {
+function lint({ tsconfig, rules, pattern, concurrency = 'off', cwd = root, files }) {
   const patterns = Array.isArray(pattern) ? pattern : [pattern];
-  const extra = [...(cwd === undefined ? [] : ['--cwd', cwd]), ...(files === undefined ? [] : ['--files', files.join(',')])];
-  return runJsonChild('bench/lint-child.mjs', ['--tsconfig', tsconfig, '--rules', rules, '--concurrency', concurrency, ...extra, ...patterns.flatMap((p) => ['--pattern', p])], ['--expose-gc']);
+  const extra = files === undefined ? [] : ['--files', files.join(',')];
+  return runJsonChild('bench/lint-child.mjs', ['--cwd', cwd, '--tsconfig', tsconfig, '--rules', rules, '--concurrency', concurrency, ...extra, ...patterns.flatMap((p) => ['--pattern', p])], ['--expose-gc']);
+}
+
+let installed;
+/** rxjs and three, installed into the cache on the first call; rxjs as a typed project. */
+function corpora() {
+  if (installed === undefined) {
+    const install = corpusInstall(['rxjs', 'three'], { log });
+    installed = { install, rxjs: rxjsProject(install) };
+  }
+  return installed;
+}
+
+/** Section 1's lint of rxjs/src, in the corpus install's folder. */
+function lintRxjs(rules, concurrency = 'off') {
+  const { rxjs } = corpora();
+  return lint({ tsconfig: rxjs.tsconfig, rules, pattern: rxjs.pattern, concurrency, cwd: rxjs.root });
 }
 
 function log(message) {
@@ -181,9 +199,9 @@ function build() {
   if (!fs.existsSync(path.join(root, 'dist/src/index.js'))) throw new Error('dist/src/index.js is missing; the build failed');
 }
 
-function packageVersion(name) {
+function packageVersion(name, modules = path.join(root, 'node_modules')) {
   try {
-    return JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+    return JSON.parse(fs.readFileSync(path.join(modules, name, 'package.json'), 'utf8')).version;
   } catch {
     return null;
   }
@@ -209,8 +227,8 @@ function versions() {
     typescript: packageVersion('typescript'),
     'typescript-eslint': packageVersion('typescript-eslint'),
     jscodeshift: packageVersion('jscodeshift'),
-    rxjs: packageVersion('rxjs'),
-    three: packageVersion('three'),
+    rxjs: packageVersion('rxjs', corpora().install.modules),
+    three: packageVersion('three', corpora().install.modules),
   };
 }
 
@@ -230,7 +248,7 @@ async function overheadAndMemory(options, ours) {
     const round = {};
     for (const variant of order) {
       log(`overhead/memory run ${String(i + 1)}/${String(options.lintRuns)}: rxjs ${variant} lifetime`);
-      round[variant] = await lint({ tsconfig: RXJS_TSCONFIG, rules: variant === 'with' ? 'base+lifetime' : 'base', pattern: RXJS_PATTERN });
+      round[variant] = await lintRxjs(variant === 'with' ? 'base+lifetime' : 'base');
       if (round[variant].fatal > 0) throw new Error(`parse errors in the corpus: ${round[variant].fatalSamples.join('; ')}`);
     }
     rounds.push(round);
@@ -263,7 +281,7 @@ async function overheadAndMemory(options, ours) {
   });
   const pick = (f) => summary(perRun.map(f));
   const overhead = {
-    corpus: `rxjs ${packageVersion('rxjs') ?? ''} src/ (${String(perRun[0]?.files ?? 0)} files), typed by ${RXJS_TSCONFIG}`,
+    corpus: `rxjs ${packageVersion('rxjs', corpora().install.modules) ?? ''} src/ (${String(perRun[0]?.files ?? 0)} files), typed by ${RXJS_TSCONFIG}`,
     runs: perRun.length,
     totalWithoutMs: pick((r) => r.withoutLintMs),
     totalWithMs: pick((r) => r.withLintMs),
@@ -294,7 +312,7 @@ async function overheadAndMemory(options, ours) {
 async function editor(options) {
   log(`editor path: ${options.editorFile}, ${String(options.editorIterations)} lintText calls per variant`);
   const raw = await runJsonChild('bench/editor-child.mjs', [
-    '--tsconfig', RXJS_TSCONFIG, '--file', options.editorFile, '--iterations', String(options.editorIterations),
+    '--cwd', corpora().rxjs.root, '--tsconfig', corpora().rxjs.tsconfig, '--file', options.editorFile, '--iterations', String(options.editorIterations),
   ]);
   const paired = raw.with.map((ms, i) => ms - raw.without[i]);
   return {
@@ -335,12 +353,12 @@ function cliSummary(output) {
 async function codemod(options) {
   const cli = path.join(root, 'dist/src/cli.js');
   if (!fs.existsSync(cli)) return { skipped: 'dist/src/cli.js does not exist yet (the weak-parent CLI has not landed)' };
-  // Both tools run --dry on a scratch copy, so three in node_modules is never touched and the
+  // Both tools run --dry on a scratch copy, so the installed three is never touched and the
   // codemod's default node_modules ignore does not hide the corpus.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lifetime-bench-'));
   try {
     const corpus = path.join(scratch, 'three-src');
-    fs.cpSync(path.join(root, 'node_modules/three/src'), corpus, { recursive: true });
+    fs.cpSync(path.join(corpora().install.dir('three'), 'src'), corpus, { recursive: true });
     const files = fs.readdirSync(corpus, { recursive: true }).filter((f) => /\.(?:js|jsx|mjs|cjs|ts|tsx)$/.test(String(f))).length;
     const commands = {
       'weak-parent': [cli, 'weak-parent', '--dry', `--cpus=${String(options.cpus)}`, corpus],
@@ -364,7 +382,7 @@ async function codemod(options) {
       rounds.push(round);
     }
     return {
-      corpus: `three ${packageVersion('three') ?? ''} src/ (${String(files)} files, copied to a temp dir)`,
+      corpus: `three ${packageVersion('three', corpora().install.modules) ?? ''} src/ (${String(files)} files, copied to a temp dir)`,
       cpus: options.cpus,
       runs: rounds.length,
       weakParentMs: summary(rounds.map((r) => r['weak-parent'].wallMs)),
@@ -439,7 +457,7 @@ async function concurrency(options, ours) {
     const order = options.concurrency.map((_, k) => options.concurrency[(k + i) % options.concurrency.length]);
     for (const setting of order) {
       log(`concurrency run ${String(i + 1)}/${String(options.concurrencyRuns)}: --concurrency ${setting}`);
-      round[setting] = await lint({ tsconfig: RXJS_TSCONFIG, rules: 'base+lifetime', pattern: RXJS_PATTERN, concurrency: setting });
+      round[setting] = await lintRxjs('base+lifetime', setting);
     }
     rounds.push(round);
   }

@@ -8,8 +8,14 @@
 // finds it there and does no network work. Unpacking goes to a temporary folder that is renamed
 // into place, so an interrupted fetch never leaves a half-unpacked package behind and two
 // processes fetching the same package at once both end up with a whole one.
+//
+// Code whose imports must resolve (a package's sources that import its dependencies, or several
+// packages that import each other) needs an installed tree instead: `installPackages(specs)`
+// runs `npm install` of exact versions into installs/<hash of the specs>/ once and returns its
+// node_modules folder, with the same rename-into-place rule.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,6 +27,8 @@ export function cacheRoot() {
   mkdirSync(root, { recursive: true });
   return root;
 }
+
+const EXACT_VERSION = /^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$/;
 
 /** `@scope/name` → `@scope+name`, so every package is one folder below packages/. */
 function folderName(name, version) {
@@ -52,7 +60,7 @@ function run(command, args, cwd) {
 export function fetchPackage(name, version, { log } = {}) {
   const target = packageDir(name, version);
   if (existsSync(join(target, 'package.json'))) return target;
-  if (!/^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$/.test(version)) {
+  if (!EXACT_VERSION.test(version)) {
     throw new Error(`fetchPackage: "${name}@${version}" is not an exact version; the corpora are pinned.`);
   }
   log?.(`fetching ${name}@${version}`);
@@ -81,4 +89,51 @@ export function fetchPackage(name, version, { log } = {}) {
     rmSync(work, { recursive: true, force: true });
   }
   return target;
+}
+
+/** `name@1.2.3` (also `@scope/name@1.2.3`) → [name, version]. */
+function splitSpec(spec) {
+  const at = spec.lastIndexOf('@');
+  const name = at > 0 ? spec.slice(0, at) : spec;
+  const version = at > 0 ? spec.slice(at + 1) : '';
+  if (!EXACT_VERSION.test(version)) {
+    throw new Error(`installPackages: "${spec}" is not name@exact-version; the corpora are pinned.`);
+  }
+  return [name, version];
+}
+
+/**
+ * The node_modules folder of an install of exactly these packages (`name@1.2.3` each) with their
+ * dependencies, made with `npm install --ignore-scripts` on first use and kept in the cache.
+ * Dependencies of the listed packages are whatever their own ranges resolve to on that day.
+ * @param {readonly string[]} specs
+ * @param {{ log?: (line: string) => void }} [options]
+ */
+export function installPackages(specs, { log } = {}) {
+  const dependencies = Object.fromEntries([...specs].sort().map(splitSpec));
+  const key = createHash('sha256').update(JSON.stringify(dependencies)).digest('hex').slice(0, 16);
+  const installs = join(cacheRoot(), 'installs');
+  const target = join(installs, key);
+  const done = join(target, 'node_modules', '.lifetime-install-complete');
+  if (existsSync(done)) return join(target, 'node_modules');
+  log?.(`installing ${Object.keys(dependencies).join(', ')} (npm install, once)`);
+  mkdirSync(installs, { recursive: true });
+  const work = mkdtempSync(join(installs, '.install-'));
+  try {
+    writeFileSync(
+      join(work, 'package.json'),
+      `${JSON.stringify({ private: true, description: 'eslint-plugin-lifetime corpus install', dependencies }, null, 2)}\n`,
+    );
+    run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], work);
+    writeFileSync(join(work, 'node_modules', '.lifetime-install-complete'), `${new Date().toISOString()}\n`);
+    try {
+      renameSync(work, target);
+    } catch (error) {
+      // Another process finished the same install first: theirs is as good as ours.
+      if (!existsSync(done)) throw error;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return join(target, 'node_modules');
 }

@@ -1,5 +1,6 @@
 // Runs `lifetime/prefer-using-over-finalizer` and `lifetime/no-finalizer-holding-target` over
-// published code that uses FinalizationRegistry, found in node_modules, and prints what they
+// published code that uses FinalizationRegistry (installed on first use into the cache outside
+// the repository, scripts/lib/corpora.mjs), and prints what they
 // report per file:
 //   - @resvg/resvg-wasm (wasm-bindgen glue: one feature-detected registry per exported class),
 //   - three's renderers (registries that forget cache entries of collected geometries/textures),
@@ -19,10 +20,12 @@ import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import tseslint from 'typescript-eslint';
 
+import { corpusInstall, rxjsProject } from '../lib/corpora.mjs';
 import { eslintFor } from './eslint-for.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const modules = join(root, 'node_modules');
+const install = corpusInstall(['@resvg/resvg-wasm', 'three', 'rxjs']);
+const modules = install.modules;
 const jiti = createJiti(import.meta.url);
 const RULE_NAMES = ['prefer-using-over-finalizer', 'no-finalizer-holding-target'];
 const rules = Object.fromEntries(
@@ -107,7 +110,7 @@ ruleEntries['lifetime/finalizer-census'] = 'warn';
 try {
   for (const target of targets) {
     const started = performance.now();
-    const results = await eslintFor({ cwd: root, tsconfig: target.tsconfig, tsconfigRootDir: work, files: ['**/*.js', '**/*.mjs'], plugin, rules: ruleEntries, stats: time }).lintFiles(target.files);
+    const results = await eslintFor({ cwd: install.root, tsconfig: target.tsconfig, tsconfigRootDir: work, files: ['**/*.js', '**/*.mjs'], plugin, rules: ruleEntries, stats: time }).lintFiles(target.files);
     const elapsed = performance.now() - started;
     const counts = Object.fromEntries(RULE_NAMES.map((name) => [name, 0]));
     const seen = { callback: 0, register: 0, unregister: 0, callbackOfRegistry: 0 };
@@ -141,9 +144,9 @@ try {
   if (time) {
     const rxjsSrc = join(modules, 'rxjs/src');
     // The same project as the lint benchmark's, so the figures compare.
-    const tsconfig = fileURLToPath(new URL('../../bench/rxjs.tsconfig.json', import.meta.url));
+    const { tsconfig } = rxjsProject(install);
     const recommended = tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] }));
-    const results = await eslintFor({ cwd: root, tsconfig, tsconfigRootDir: work, plugin, rules: ruleEntries, extraConfigs: recommended, stats: time }).lintFiles([join(rxjsSrc, '**/*.ts')]);
+    const results = await eslintFor({ cwd: install.root, tsconfig, tsconfigRootDir: work, plugin, rules: ruleEntries, extraConfigs: recommended, stats: time }).lintFiles([join(rxjsSrc, '**/*.ts')]);
     let total = 0;
     const ruleTimes = Object.fromEntries(RULE_NAMES.map((name) => [name, 0]));
     for (const result of results) {

@@ -1,4 +1,5 @@
-// Runs `lifetime/no-strong-parent-reference` over real code from node_modules and prints what it
+// Runs `lifetime/no-strong-parent-reference` over published packages (installed on first use
+// into the cache outside the repository, scripts/lib/corpora.mjs) and prints what it
 // reports: rxjs's TypeScript sources, postcss's declarations and @types/three's declarations (the
 // last two with `checkDeclarationFiles: true`). With `--time` it also lints rxjs/src with
 // typescript-eslint's recommendedTypeChecked plus this rule and prints the rule's share of the
@@ -15,10 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import tseslint from 'typescript-eslint';
 
+import { corpusInstall, rxjsProject } from '../lib/corpora.mjs';
 import { eslintFor } from './eslint-for.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const modules = join(root, 'node_modules');
+const install = corpusInstall(['rxjs', 'postcss', '@types/three']);
+const modules = install.modules;
 const jiti = createJiti(import.meta.url);
 const { default: rule } = await jiti.import(join(root, 'rules/no-strong-parent-reference.ts'));
 const verbose = process.argv.includes('--verbose');
@@ -41,7 +44,7 @@ const targets = [
   {
     name: 'rxjs/src',
     // The same project as the lint benchmark's, so the figures compare.
-    tsconfig: fileURLToPath(new URL('../../bench/rxjs.tsconfig.json', import.meta.url)),
+    tsconfig: rxjsProject(install).tsconfig,
     patterns: [join(rxjsSrc, '**/*.ts')],
     options: {},
   },
@@ -77,7 +80,7 @@ const targets = [
 
 function lintTarget(target, extraConfigs = []) {
   return eslintFor({
-    cwd: root,
+    cwd: install.root,
     tsconfig: target.tsconfig,
     tsconfigRootDir: work,
     plugin: { rules: { 'no-strong-parent-reference': rule } },

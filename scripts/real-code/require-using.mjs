@@ -1,4 +1,5 @@
-// Runs `lifetime/require-using` over real TypeScript code from node_modules and prints every
+// Runs `lifetime/require-using` over published TypeScript sources (installed on first use into
+// the cache outside the repository, scripts/lib/corpora.mjs) and prints every
 // finding as `file:line:col messageId` with its source line:
 //   - rxjs/src (rxjs 7.8.2; Subscription has no `[Symbol.dispose]`, so little is Disposable
 //     there beyond the lib's iterators and generators),
@@ -31,10 +32,13 @@ import { createJiti } from 'jiti';
 import ts from 'typescript';
 import tseslint from 'typescript-eslint';
 
+import { corpusInstall, corpusTsconfig, rxjsProject } from '../lib/corpora.mjs';
 import { eslintFor } from './eslint-for.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const modules = join(root, 'node_modules');
+// @types/node: puppeteer-core's tsconfig asks for the node types.
+const install = corpusInstall(['rxjs', 'puppeteer-core', '@types/node']);
+const modules = install.modules;
 const jiti = createJiti(import.meta.url);
 // --rule-from=DIR loads the rule from another checkout's rules/ and src/ (e.g. a `git archive` of
 // one commit, with node_modules linked in), to measure a commit while the work tree changes.
@@ -169,21 +173,21 @@ const targets = [
   {
     name: 'rxjs',
     // The same project as the lint benchmark's, so the figures compare.
-    tsconfig: fileURLToPath(new URL('../../bench/rxjs.tsconfig.json', import.meta.url)),
+    tsconfig: rxjsProject(install).tsconfig,
     pattern: join(modules, 'rxjs/src/**/*.ts'),
   },
   {
     name: 'puppeteer-core',
-    tsconfig: fileURLToPath(new URL('puppeteer-core.tsconfig.json', import.meta.url)),
+    tsconfig: corpusTsconfig(install, 'scripts/real-code/puppeteer-core.tsconfig.json'),
     pattern: join(modules, 'puppeteer-core/src/**/*.ts'),
   },
 ];
 
 function lintWith(tsconfig, rules, extraConfigs = [], stats = false) {
   return eslintFor({
-    cwd: root,
+    cwd: install.root,
     tsconfig,
-    tsconfigRootDir: root,
+    tsconfigRootDir: install.root,
     plugin,
     rules,
     extraConfigs,

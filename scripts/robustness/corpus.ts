@@ -1,12 +1,15 @@
 /**
- * The crash corpus: source files of large, pinned dev dependencies, copied into a temporary
+ * The crash corpus: source files of large, pinned published packages (installed on first use
+ * into the cache outside the repository, scripts/lib/corpora.mjs), copied into a temporary
  * project so they can be linted with type information and rewritten by the codemod without
- * touching node_modules.
+ * touching the installed copies.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { corpusInstall } from '../lib/corpora.mjs';
 
 export const repoRoot: string = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -16,7 +19,7 @@ export const CODE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 export interface CorpusSource {
   /** Short label used in the figures. */
   label: string;
-  /** Package directory under node_modules. */
+  /** Package directory under the corpus node_modules. */
   packageName: string;
   /** Directory inside the package that holds the files. */
   dir: string;
@@ -53,8 +56,19 @@ export const CORPUS_SOURCES: readonly CorpusSource[] = [
   { label: '@tanstack (TSX)', packageName: '@tanstack/query-core', dir: 'src', why: 'class-based caches and observers' },
 ];
 
+let installed: string | undefined;
+
+/**
+ * The node_modules folder that holds every corpus package (and what they import), installed
+ * into the cache on first use; later runs find it there without the network.
+ */
+export function corpusModules(): string {
+  installed ??= corpusInstall([...new Set(CORPUS_SOURCES.map((source) => source.packageName))]).modules;
+  return installed;
+}
+
 export interface CorpusFile {
-  /** Absolute path of the original under node_modules. */
+  /** Absolute path of the original under the corpus node_modules. */
   source: string;
   /** Path relative to the corpus root, e.g. `rxjs/src/internal/Subject.ts`. */
   relativePath: string;
@@ -69,6 +83,8 @@ export interface CollectOptions {
   perPackage?: number;
   /** Largest file taken in quick mode, in bytes. */
   maxQuickBytes?: number;
+  /** A node_modules-shaped folder to read the packages from instead of `corpusModules()`. */
+  modules?: string;
 }
 
 function walk(dir: string, shallow: boolean, out: string[]): void {
@@ -89,9 +105,9 @@ function walk(dir: string, shallow: boolean, out: string[]): void {
   }
 }
 
-export function packageVersion(packageName: string): string {
+export function packageVersion(packageName: string, modules: string = corpusModules()): string {
   try {
-    const text = readFileSync(join(repoRoot, 'node_modules', packageName, 'package.json'), 'utf8');
+    const text = readFileSync(join(modules, packageName, 'package.json'), 'utf8');
     return (JSON.parse(text) as { version?: string }).version ?? '?';
   } catch {
     return 'missing';
@@ -101,7 +117,7 @@ export function packageVersion(packageName: string): string {
 /** Lists the corpus files in a stable order; quick mode takes an even spread of small files. */
 export function collectCorpus(options: CollectOptions = {}): CorpusFile[] {
   const files: CorpusFile[] = [];
-  const nodeModules = join(repoRoot, 'node_modules');
+  const nodeModules = options.modules ?? corpusModules();
   for (const source of CORPUS_SOURCES) {
     const base = join(nodeModules, source.packageName, source.dir);
     const found: string[] = [];
@@ -158,10 +174,10 @@ export const CORPUS_COMPILER_OPTIONS = {
 } as const;
 
 /**
- * Copies the files into a fresh temporary project. `node_modules` is linked to this repository's,
- * so imports between packages (tslib, react, undici-types) still resolve.
+ * Copies the files into a fresh temporary project. `node_modules` is linked to the corpus
+ * install's, so imports between packages (tslib, react, undici-types) still resolve.
  */
-export function copyCorpus(files: readonly CorpusFile[], prefix = 'lifetime-robustness-'): CorpusCopy {
+export function copyCorpus(files: readonly CorpusFile[], prefix = 'lifetime-robustness-', modules: string = corpusModules()): CorpusCopy {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const corpusDir = join(root, 'corpus');
   const copies: string[] = [];
@@ -171,7 +187,7 @@ export function copyCorpus(files: readonly CorpusFile[], prefix = 'lifetime-robu
     copyFileSync(file.source, target);
     copies.push(target);
   }
-  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  symlinkSync(modules, join(root, 'node_modules'), 'dir');
   const tsconfigPath = join(root, 'tsconfig.json');
   writeFileSync(
     tsconfigPath,

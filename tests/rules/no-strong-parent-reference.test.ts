@@ -1,7 +1,6 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -1318,7 +1317,8 @@ export {};
 describe('no-strong-parent-reference suggestions', () => {
   it('type-check under strict with lib es2022 + es2021.weakref (JS with checkJs), as their inputs do', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nspr-typecheck-'));
-    const postcssTypes = fileURLToPath(new URL('../../node_modules/postcss/lib/postcss.d.ts', import.meta.url));
+    // tests/fixtures/node_modules/postcss: declarations in the shape of postcss's, not the package.
+    const postcssTypes = join(fixturesDir, 'node_modules/postcss/lib/postcss.d.ts');
     try {
       cpSync(join(fixturesDir, 'no-strong-parent-reference'), join(dir, 'no-strong-parent-reference'), {
         recursive: true,

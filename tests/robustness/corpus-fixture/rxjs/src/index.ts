@@ -1,0 +1,2 @@
+export { Subscription, type TeardownLogic } from './internal/Subscription';
+export { Subject } from './internal/Subject';

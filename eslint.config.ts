@@ -14,6 +14,7 @@ export default defineConfig(
       'tests/fixtures/',
       'tests/robustness/corpus-fixture/',
       'tests/integration/project/',
+      'tests/integration/js-project/',
       'tests/codemods/__testfixtures__/',
       'bench/generated/',
       'bench/corpus/',

@@ -18,18 +18,18 @@ describe('the plugin index', () => {
     expect(Object.keys(rules).sort()).toEqual(ruleFileNames);
   });
 
-  it('has meta.name and meta.version from package.json', () => {
+  it('has meta.name and meta.version from package.json, and the namespace its configs use', () => {
     const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; version: string };
-    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version });
+    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: 'lifetime' });
   });
 
   it('configs.all enables every rule', () => {
-    expect(Object.keys(plugin.configs.all.rules ?? {}).sort()).toEqual(ruleFileNames.map((name) => `lifetime/${name}`));
+    expect(Object.keys(plugin.configs.all.rules).sort()).toEqual(ruleFileNames.map((name) => `lifetime/${name}`));
   });
 
   it('registers the plugin under the `lifetime` key in both configs', () => {
-    expect(plugin.configs.recommended.plugins?.lifetime).toBe(plugin);
-    expect(plugin.configs.all.plugins?.lifetime).toBe(plugin);
+    expect(plugin.configs.recommended.plugins.lifetime).toBe(plugin);
+    expect(plugin.configs.all.plugins.lifetime).toBe(plugin);
   });
 });
 
@@ -55,7 +55,8 @@ describe.each(ruleFileNames)('rule %s', (name) => {
   });
 
   it('is in configs.recommended exactly when docs.recommended says so', () => {
-    const inRecommended = plugin.configs.recommended.rules?.[`lifetime/${name}`] !== undefined;
+    const recommendedRules: Partial<Record<string, unknown>> = plugin.configs.recommended.rules;
+    const inRecommended = recommendedRules[`lifetime/${name}`] !== undefined;
     expect(inRecommended).toBe(rule?.meta.docs?.recommended === true);
   });
 

@@ -103,6 +103,16 @@ describe.each(ruleEntries.filter(([, rule]) => rule.meta.docs?.requiresTypeCheck
   it('with the default parser on a JS file, also says to use typescript-eslint\'s parser', async () => {
     await expect(lintWith(ruleId, 'error', {}, 'file.js')).rejects.toThrow(/needs type information[^]*parser: tseslint\.parser/);
   });
+
+  it('with no typed block for the file, points at the fix: the lifetime config inside the typed block', async () => {
+    const error = await lintWith(ruleId, 'error', {}, 'file.js').then(
+      () => new Error('no error'),
+      (thrown: unknown) => thrown as Error,
+    );
+    expect(error.message).toContain('is linted by a lifetime config or rule but by no block with typed linting');
+    expect(error.message).toContain('extends: [lifetime.configs.recommended]');
+    expect(error.message).toContain("lifetime.configs['recommended-js']");
+  });
 });
 
 // ---------------------------------------------------------------------------------- the CLI

@@ -1,13 +1,14 @@
+// eslint.config.js
 import lifetime from 'eslint-plugin-lifetime';
 import tseslint from 'typescript-eslint';
 
 export default [
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx,mts,cts}'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },
-  { files: ['**/*.ts'], ...lifetime.configs.recommended },
+  lifetime.configs.recommended,
 ];

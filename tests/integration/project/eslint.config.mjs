@@ -1,13 +1,16 @@
+// eslint.config.mjs
+import { defineConfig } from 'eslint/config';
 import lifetime from 'eslint-plugin-lifetime';
 import tseslint from 'typescript-eslint';
 
-export default [
-  {
-    files: ['**/*.ts'],
-    languageOptions: {
-      parser: tseslint.parser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+export default defineConfig({
+  files: ['**/*.{ts,tsx,mts,cts}'],
+  languageOptions: {
+    parser: tseslint.parser,
+    parserOptions: {
+      projectService: true,
+      tsconfigRootDir: import.meta.dirname,
     },
   },
-  { files: ['**/*.ts'], ...lifetime.configs.recommended },
-];
+  extends: [lifetime.configs.recommended],
+});

@@ -374,6 +374,8 @@ runRuleTests('require-using', rule, {
     // The default ignore list can be replaced.
     {
       code: code('const it = [1, 2].values();\nit.next();'),
+      // Built-in iterators are Disposable in TypeScript's lib from 5.6 on.
+      dependencyConstraints: { typescript: '5.6' },
       options: [{ ignore: [] }],
       errors: [{ messageId: 'notDisposed', line: 1, column: 12, suggestions: [{ messageId: 'useUsing', output: code('using it = [1, 2].values();\nit.next();') }] }],
     },

@@ -52,7 +52,7 @@ export async function lintPackage(options: { repoRoot: string; manifestPath: str
     findings: [],
     exceptions: [],
     parseErrors: [],
-    ruleMs: Object.fromEntries(Object.keys(plugin.configs.all.rules ?? {}).map((id) => [id, 0])),
+    ruleMs: Object.fromEntries(Object.keys(plugin.configs.all.rules).map((id) => [id, 0])),
     parseMs: 0,
     programMs,
     lintMs: 0,

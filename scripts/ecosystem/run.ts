@@ -174,7 +174,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const plugin = ((await import(pathToFileURL(distIndex).href)) as { default: LifetimePlugin }).default;
-  const allRules = Object.keys(plugin.configs.all.rules ?? {}).map((id) => id.replace(/^lifetime\//, ''));
+  const allRules = Object.keys(plugin.configs.all.rules).map((id) => id.replace(/^lifetime\//, ''));
   const badRules = options.rules.filter((rule) => !allRules.includes(rule));
   if (badRules.length > 0) {
     console.error(`ecosystem: not a rule of configs.all: ${badRules.join(', ')} (rules: ${allRules.join(', ')})`);

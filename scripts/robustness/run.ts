@@ -192,7 +192,7 @@ async function main(): Promise<number> {
     log(`\nsyntax corpus (${flags.quick ? 'quick sample' : 'full'}): ${String(syntaxFiles.length)} files, every rule, typed`);
     for (const source of SYNTAX_SOURCES) {
       const count = syntaxFiles.filter((file) => file.label === source.name).length;
-      log(`  ${source.name}@${source.version} (${source.dirs.join(', ')}): ${String(count)} files`);
+      if (count > 0 || !flags.quick) log(`  ${source.name}@${source.version} (${source.dirs.join(', ')}): ${String(count)} files`);
     }
     log(`  files linted: ${String(syntax.completed)} of ${String(syntax.files)}; parse errors: ${String(syntax.parseErrors.length)} (the parser rejects them, so no rule ran there)`);
     for (const [message, count] of commonParseErrors(syntax.parseErrors).slice(0, 8)) log(`    ${String(count)} × ${message}`);

@@ -87,7 +87,8 @@ export interface CollectOptions {
   modules?: string;
 }
 
-function walk(dir: string, shallow: boolean, out: string[]): void {
+/** The code files below `dir` (only directly in it when `shallow`), in a stable order, without node_modules and __tests__. */
+export function listCodeFiles(dir: string, shallow: boolean, out: string[]): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -98,7 +99,7 @@ function walk(dir: string, shallow: boolean, out: string[]): void {
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!shallow && entry.name !== 'node_modules' && entry.name !== '__tests__') walk(full, shallow, out);
+      if (!shallow && entry.name !== 'node_modules' && entry.name !== '__tests__') listCodeFiles(full, shallow, out);
     } else if (entry.isFile() && CODE_FILE.test(entry.name)) {
       out.push(full);
     }
@@ -121,7 +122,7 @@ export function collectCorpus(options: CollectOptions = {}): CorpusFile[] {
   for (const source of CORPUS_SOURCES) {
     const base = join(nodeModules, source.packageName, source.dir);
     const found: string[] = [];
-    walk(base, source.shallow === true, found);
+    listCodeFiles(base, source.shallow === true, found);
     let picked = found
       .filter((file) => source.accept?.(file.slice(file.lastIndexOf(sep) + 1)) ?? true)
       .map((file) => ({

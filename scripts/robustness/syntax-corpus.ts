@@ -4,13 +4,13 @@
  * (scripts/lib/package-cache.mjs) and linted with every rule and real type information.
  * Nothing here is installed or committed.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 import type { Linter } from 'eslint';
 
 import { fetchPackage } from '../lib/package-cache.mjs';
-import { CODE_FILE, type CorpusFile } from './corpus.js';
+import { type CorpusFile, listCodeFiles } from './corpus.js';
 
 export interface SyntaxSource {
   name: string;
@@ -56,24 +56,6 @@ export const SYNTAX_SOURCES: readonly SyntaxSource[] = [
   },
 ];
 
-function listCodeFiles(dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') listCodeFiles(full, out);
-    } else if (entry.isFile() && CODE_FILE.test(entry.name)) {
-      out.push(full);
-    }
-  }
-}
-
 /**
  * The corpus files, fetched when not cached yet. With `quick`, an even spread of `perPackage`
  * small files from each of the small packages.
@@ -84,7 +66,7 @@ export function collectSyntaxCorpus(options: { quick?: boolean; perPackage?: num
     if (options.quick === true && source.quick !== true) continue;
     const root = fetchPackage(source.name, source.version, options.log === undefined ? {} : { log: options.log });
     const found: string[] = [];
-    for (const dir of source.dirs) listCodeFiles(join(root, dir), found);
+    for (const dir of source.dirs) listCodeFiles(join(root, dir), false, found);
     let picked = found.map((file) => ({
       source: file,
       relativePath: [source.name, ...relative(root, file).split(sep)].join('/'),

@@ -352,8 +352,8 @@ function cliSummary(output) {
 }
 
 async function codemod(options) {
-  const cli = path.join(root, 'dist/src/cli.js');
-  if (!fs.existsSync(cli)) return { skipped: 'dist/src/cli.js does not exist yet (the weak-parent CLI has not landed)' };
+  const cli = path.join(root, 'dist/cli/index.js');
+  if (!fs.existsSync(cli)) return { skipped: 'dist/cli/index.js does not exist yet (run npm run build)' };
   // Both tools run --dry on a scratch copy, so the installed three is never touched and the
   // codemod's default node_modules ignore does not hide the corpus.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lifetime-bench-'));
@@ -391,7 +391,7 @@ async function codemod(options) {
       ratio: summary(rounds.map((r) => r['weak-parent'].wallMs / r['parse-only'].wallMs)),
       files: { 'weak-parent': rounds.at(-1)?.['weak-parent'].summary, 'parse-only': rounds.at(-1)?.['parse-only'].summary },
       commands: {
-        'weak-parent': `node dist/src/cli.js weak-parent --dry --cpus=${String(options.cpus)} <copy of three/src>`,
+        'weak-parent': `node dist/cli/index.js weak-parent --dry --cpus=${String(options.cpus)} <copy of three/src>`,
         'parse-only': `jscodeshift -t bench/parse-only-transform.mjs --no-babel --dry --cpus=${String(options.cpus)} --extensions=js,jsx,mjs,cjs,ts,tsx <copy of three/src>`,
       },
     };

@@ -44,7 +44,7 @@ try {
   const codemodStatus = run(
     'Run the weak-parent codemod on a copy of examples/src',
     process.execPath,
-    [join(root, 'dist/src/cli.js'), 'weak-parent', 'src'],
+    [join(root, 'dist/cli/index.js'), 'weak-parent', 'src'],
     { cwd: join(scratch, 'b/examples') },
   );
   if (codemodStatus !== 0) {

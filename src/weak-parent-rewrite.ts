@@ -2,10 +2,41 @@
  * The text of the weak back reference that replaces a strong `parent` field.
  *
  * Shared by the `weak-parent` codemod and the `no-strong-parent-reference` rule's suggestion,
- * so both produce the same code. Pure string work: no parser, no TypeScript dependency.
+ * so both produce the same code. Pure string work: no parser, no TypeScript dependency. Without
+ * the optional settings (style, sharing, on-collected, own accessor) the text is what the rule's
+ * suggestion has always offered.
  */
 
 export type WeakParentStorage = 'private' | 'underscore';
+
+/** What the getter does once the parent has been collected. */
+export type WeakParentOnCollected = 'throw' | 'undefined';
+
+/**
+ * Where the accessor lives: on the prototype (`get parent()` only), or in addition as an own,
+ * enumerable property of every instance, so that `Object.keys`, spread, `for…in`, JSON and
+ * deep-equality helpers still see `parent` as they saw the field.
+ */
+export type WeakParentAccessor = 'prototype' | 'own';
+
+/** Formatting of the inserted text; the defaults are the suggestion's fixed style. */
+export interface WeakParentStyle {
+  quote: "'" | '"';
+  semicolons: boolean;
+  /** A `throw` line longer than this is broken after the opening parenthesis. */
+  printWidth: number;
+  /** Columns a tab counts for in `printWidth`. */
+  tabWidth: number;
+  trailingCommaInCalls: boolean;
+}
+
+const SUGGESTION_STYLE: WeakParentStyle = {
+  quote: "'",
+  semicolons: true,
+  printWidth: Infinity,
+  tabWidth: 2,
+  trailingCommaInCalls: true,
+};
 
 export interface WeakParentField {
   /** Used in the ReferenceError message, e.g. `TreeNode` or `(anonymous class)`. */
@@ -33,16 +64,46 @@ export interface WeakParentField {
    * the getter treats a missing store as empty.
    */
   declareStore?: boolean;
+  /** Default `throw`. With `undefined` the getter's type gains `| undefined`. */
+  onCollected?: WeakParentOnCollected;
+  /**
+   * Store `this.#weakRefTo(value)` instead of `new WeakRef(value)`: every child of one parent
+   * then shares the parent's single WeakRef (see renderWeakRefHelper). Private storage only.
+   */
+  shareRef?: boolean;
+  /** Default `prototype`. `own` needs a class that can be named from its own members. */
+  accessor?: WeakParentAccessor;
+  style?: Partial<WeakParentStyle>;
 }
+
+/** The helper method and the per-instance slot that sharing adds, once per class. */
+export const WEAK_REF_HELPER = '#weakRefTo';
+export const WEAK_REF_SLOT = '#weakRefToThis';
 
 /** `#parent` for private storage, `_parentRef` for underscore storage. */
 export function weakParentStoreName(fieldName: string, storage: WeakParentStorage): string {
   return storage === 'private' ? `#${fieldName}` : `_${fieldName}Ref`;
 }
 
+/** The static descriptor that `accessor: 'own'` installs on each instance. */
+export function weakParentOwnPropertyName(fieldName: string): string {
+  return `#${fieldName}Property`;
+}
+
 /** The message of the ReferenceError the getter throws once the parent has been collected. */
 export function weakParentErrorMessage(field: Pick<WeakParentField, 'className' | 'fieldName'>): string {
   return `${field.className}.${field.fieldName} is no longer available: the object it referred to has been garbage-collected.`;
+}
+
+function styleOf(field: WeakParentField): WeakParentStyle {
+  return { ...SUGGESTION_STYLE, ...field.style };
+}
+
+/** Display width of a line's text, tabs counted as `tabWidth` columns. */
+function width(line: string, style: WeakParentStyle): number {
+  let columns = 0;
+  for (const char of line) columns += char === '\t' ? style.tabWidth : 1;
+  return columns;
 }
 
 /**
@@ -59,6 +120,8 @@ export function renderWeakParentMembers(
   eol = '\n',
   indentUnit: string = indent.includes('\t') ? '\t' : '  ',
 ): string {
+  const style = styleOf(field);
+  const end = style.semicolons ? ';' : '';
   const store = `this.${weakParentStoreName(field.fieldName, field.storage)}`;
   // Lines are joined with `eol + indent`, so body lines only add their own depth.
   const inner = indentUnit;
@@ -67,22 +130,35 @@ export function renderWeakParentMembers(
   const lines: string[] = [];
 
   const modifier = ts && field.accessibility ? `${field.accessibility} ` : '';
-  const fieldType = ts ? declaredTypeText(field) : undefined;
-  lines.push(`${modifier}get ${field.fieldName}()${fieldType === undefined ? '' : `: ${fieldType}`} {`);
-  lines.push(`${inner}const ref = ${store};`);
-  // Checked even when the declared type excludes it: without strictNullChecks, or before the
-  // constructor has run, the store can still be empty, and the old field then read as empty too.
-  lines.push(`${inner}if (ref == null) return ref;`);
-  lines.push(`${inner}const target = ref.deref();`);
-  lines.push(`${inner}if (target === undefined) {`);
-  lines.push(`${inner2}throw new ReferenceError(${quote(weakParentErrorMessage(field))});`);
-  lines.push(`${inner}}`);
-  lines.push(`${inner}return target;`);
+  const getterType = ts ? declaredTypeText(field, true) : undefined;
+  const setterType = ts ? declaredTypeText(field, field.onCollected === 'undefined') : undefined;
+  lines.push(`${modifier}get ${field.fieldName}()${getterType === undefined ? '' : `: ${getterType}`} {`);
+  if (field.onCollected === 'undefined') {
+    lines.push(`${inner}const ref = ${store}${end}`);
+    lines.push(`${inner}return ref == null ? ref : ref.deref()${end}`);
+  } else {
+    lines.push(`${inner}const ref = ${store}${end}`);
+    // Checked even when the declared type excludes it: without strictNullChecks, or before the
+    // constructor has run, the store can still be empty, and the old field then read as empty too.
+    lines.push(`${inner}if (ref == null) return ref${end}`);
+    lines.push(`${inner}const target = ref.deref()${end}`);
+    lines.push(`${inner}if (target === undefined) {`);
+    const message = quote(weakParentErrorMessage(field), style.quote);
+    const oneLine = `${inner2}throw new ReferenceError(${message})${end}`;
+    if (width(indent + oneLine, style) <= style.printWidth) lines.push(oneLine);
+    else {
+      lines.push(`${inner2}throw new ReferenceError(`);
+      lines.push(`${inner2}${inner}${message}${style.trailingCommaInCalls ? ',' : ''}`);
+      lines.push(`${inner2})${end}`);
+    }
+    lines.push(`${inner}}`);
+    lines.push(`${inner}return target${end}`);
+  }
   lines.push('}');
 
   if (!field.readonly) {
-    lines.push(`${modifier}set ${field.fieldName}(value${fieldType === undefined ? '' : `: ${fieldType}`}) {`);
-    lines.push(`${inner}${store} = ${wrapExpression(field, 'value', true)};`);
+    lines.push(`${modifier}set ${field.fieldName}(value${setterType === undefined ? '' : `: ${setterType}`}) {`);
+    lines.push(`${inner}${store} = ${wrapExpression(field, 'value', true)}${end}`);
     lines.push('}');
   }
 
@@ -90,9 +166,45 @@ export function renderWeakParentMembers(
   // getter, which is what editors show on hover. Its place among the other fields, which
   // decides when its initializer runs, is the original field's place.
   if (field.declareStore ?? true) {
-    lines.push(storeDeclaration(field));
+    lines.push(storeDeclaration(field, style));
+  }
+  if (field.accessor === 'own') {
+    const ownName = weakParentOwnPropertyName(field.fieldName);
+    const annotation = ts ? ': PropertyDescriptor' : '';
+    lines.push(`static ${ownName}${annotation} = {`);
+    lines.push(`${inner}...Object.getOwnPropertyDescriptor(this.prototype, ${quote(field.fieldName, style.quote)}),`);
+    lines.push(`${inner}enumerable: true,`);
+    lines.push(`}${end}`);
   }
 
+  return lines.join(eol + indent);
+}
+
+/**
+ * The helper that lets every child of one parent share the parent's single WeakRef: the ref is
+ * made the first time the object becomes somebody's parent and kept in a private slot of its
+ * own. Objects of other classes get a WeakRef of their own each time, as without sharing.
+ * Placed once per class, after the rewritten members; same conventions as renderWeakParentMembers.
+ */
+export function renderWeakRefHelper(
+  options: { typescript: boolean; style?: Partial<WeakParentStyle> },
+  indent: string,
+  eol = '\n',
+  indentUnit: string = indent.includes('\t') ? '\t' : '  ',
+): string {
+  const style = { ...SUGGESTION_STYLE, ...options.style };
+  const end = style.semicolons ? ';' : '';
+  const ts = options.typescript;
+  const inner = indentUnit;
+  const lines = [
+    ts ? `${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `${WEAK_REF_HELPER}(target) {`,
+    `${inner}if (!(${WEAK_REF_SLOT} in target)) return new WeakRef(target)${end}`,
+    `${inner}let ref = target.${WEAK_REF_SLOT}${end}`,
+    `${inner}if (ref === undefined) ref = target.${WEAK_REF_SLOT} = new WeakRef(target)${end}`,
+    ts ? `${inner}return ref as WeakRef<T>${end}` : `${inner}return ref${end}`,
+    '}',
+    ts ? `${WEAK_REF_SLOT}: WeakRef<object> | undefined = undefined${end}` : `${WEAK_REF_SLOT} = undefined${end}`,
+  ];
   return lines.join(eol + indent);
 }
 
@@ -109,25 +221,34 @@ export function renderWeakParentStoreValue(field: WeakParentField, valueText: st
   return wrapExpression(field, valueText, false);
 }
 
-function storeDeclaration(field: WeakParentField): string {
+/** Statement text that installs the own accessor, for `accessor: 'own'` (the store's initializer). */
+function ownPropertyDefinition(field: WeakParentField, style: WeakParentStyle): string {
+  return `Object.defineProperty(this, ${quote(field.fieldName, style.quote)}, ${field.className}.${weakParentOwnPropertyName(field.fieldName)})`;
+}
+
+function storeDeclaration(field: WeakParentField, style: WeakParentStyle): string {
   const name = weakParentStoreName(field.fieldName, field.storage);
   const ts = field.typescript;
   const modifiers: string[] = [];
   if (ts && field.storage === 'underscore') modifiers.push('private');
   if (ts && field.readonly) modifiers.push('readonly');
 
-  let initializer = '';
-  if (field.initializer !== undefined) {
-    initializer = ` = ${wrapExpression(field, field.initializer, false)}`;
+  let value: string | undefined;
+  if (field.initializer !== undefined) value = wrapExpression(field, field.initializer, false);
+  if (field.accessor === 'own') {
+    // Defined where the field was, so that the instance's keys keep their order.
+    value = `(${ownPropertyDefinition(field, style)}, ${value ?? 'undefined'})`;
   }
   let annotation = '';
   if (ts) {
     // Without an initializer a store that cannot start empty is written by the constructor
     // through the setter, which strictPropertyInitialization cannot see.
-    const definite = field.initializer === undefined && !field.undefinable ? '!' : '';
-    annotation = `${definite}: ${storeTypeText(field)}`;
+    const startsEmpty = field.initializer === undefined && field.accessor !== 'own';
+    const definite = startsEmpty && !field.undefinable && field.onCollected !== 'undefined' ? '!' : '';
+    const storeType = field.accessor === 'own' && field.initializer === undefined ? `${storeTypeText(field)}${field.undefinable ? '' : ' | undefined'}` : storeTypeText(field);
+    annotation = `${definite}: ${storeType}`;
   }
-  return `${modifiers.map((m) => `${m} `).join('')}${name}${annotation}${initializer};`;
+  return `${modifiers.map((m) => `${m} `).join('')}${name}${annotation}${value === undefined ? '' : ` = ${value}`}${style.semicolons ? ';' : ''}`;
 }
 
 function hasEmpty(field: WeakParentField): boolean {
@@ -143,14 +264,15 @@ function needsParentheses(typeText: string): boolean {
   return /=>|\bextends\b|\binfer\b|^\s*(?:new|abstract)\b|^\s*(?:keyof|typeof|unique)\b.*\|/.test(typeText);
 }
 
-function emptyTypes(field: WeakParentField): string {
-  return `${field.nullable ? ' | null' : ''}${field.undefinable ? ' | undefined' : ''}`;
+function emptyTypes(field: WeakParentField, collectedIsUndefined = false): string {
+  return `${field.nullable ? ' | null' : ''}${field.undefinable || collectedIsUndefined ? ' | undefined' : ''}`;
 }
 
-function declaredTypeText(field: WeakParentField): string {
+function declaredTypeText(field: WeakParentField, forGetter = false): string {
+  const collected = forGetter && field.onCollected === 'undefined';
   const target = targetTypeText(field);
-  if (!hasEmpty(field)) return target;
-  return `${needsParentheses(target) ? `(${target})` : target}${emptyTypes(field)}`;
+  if (!hasEmpty(field) && !collected) return target;
+  return `${needsParentheses(target) ? `(${target})` : target}${emptyTypes(field, collected)}`;
 }
 
 function storeTypeText(field: WeakParentField): string {
@@ -170,6 +292,10 @@ function isSimpleReference(text: string): boolean {
   return /^(?:this|[A-Za-z_$][\w$]*)(?:\s*\.\s*#?[A-Za-z_$][\w$]*)*$/.test(text.trim());
 }
 
+function newRef(field: WeakParentField, text: string): string {
+  return field.shareRef === true && field.storage === 'private' ? `this.${WEAK_REF_HELPER}(${text})` : `new WeakRef(${text})`;
+}
+
 function wrapExpression(field: WeakParentField, valueText: string, isParameter: boolean): string {
   const literal = emptyLiteral(valueText);
   if (literal !== undefined) return literal;
@@ -177,16 +303,20 @@ function wrapExpression(field: WeakParentField, valueText: string, isParameter: 
   // where the old field simply held the value.
   if (isParameter || isSimpleReference(valueText)) {
     const text = isSimpleReference(valueText) ? valueText.trim() : `(${valueText})`;
-    return `${text} == null ? ${text} : new WeakRef(${text})`;
+    return `${text} == null ? ${text} : ${newRef(field, text)}`;
   }
-  // A general expression goes through a parameter so that it is evaluated once.
+  // A general expression goes through a parameter so that it is evaluated once. With a style,
+  // the arrow's body is parenthesised the way Prettier and Biome print it.
+  const body = `value == null ? value : ${newRef(field, 'value')}`;
+  const wrapped = field.style === undefined ? body : `(${body})`;
   if (field.typescript) {
     const parameterType = declaredTypeText(field);
-    return `((value: ${parameterType}): ${storeTypeText(field)} => value == null ? value : new WeakRef(value))(${valueText})`;
+    return `((value: ${parameterType}): ${storeTypeText(field)} => ${wrapped})(${valueText})`;
   }
-  return `((value) => value == null ? value : new WeakRef(value))(${valueText})`;
+  return `((value) => ${wrapped})(${valueText})`;
 }
 
-function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r?\n/g, '\\n')}'`;
+function quote(text: string, mark: "'" | '"' = "'"): string {
+  const escaped = text.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n');
+  return mark === "'" ? `'${escaped.replace(/'/g, "\\'")}'` : `"${escaped.replace(/"/g, '\\"')}"`;
 }

@@ -51,8 +51,8 @@ function newestSourceMtime() {
   for (const dir of ['codemods', 'src']) {
     const abs = join(root, dir);
     if (!existsSync(abs)) continue;
-    for (const name of readdirSync(abs)) {
-      if (name.endsWith('.ts')) newest = Math.max(newest, statSync(join(abs, name)).mtimeMs);
+    for (const name of readdirSync(abs, { recursive: true })) {
+      if (String(name).endsWith('.ts')) newest = Math.max(newest, statSync(join(abs, String(name))).mtimeMs);
     }
   }
   return newest;

@@ -117,8 +117,9 @@ export function runCli(cliPath: string, args: readonly string[], cwd: string, ti
   const child = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   const stdout = child.stdout;
   const stderr = child.stderr;
-  const lines = stdout.split('\n');
-  const summary = lines.filter((line) => /^\S.*: \d+ files|^ {2}\w[\w ,]*:\s+\d+/.test(line)).map((line) => line.trim());
+  // The summary goes to stderr; stdout only carries --diff or --print output.
+  const lines = stderr.split('\n');
+  const summary = lines.filter((line) => /^\S.*: \d+ files?|^ {2}\w[\w ,]*:\s+\d+/.test(line)).map((line) => line.trim());
   const failedAt = lines.findIndex((line) => line.startsWith('  failed:'));
   const failed: string[] = [];
   if (failedAt !== -1) {

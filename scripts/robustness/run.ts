@@ -241,10 +241,10 @@ async function main(): Promise<number> {
 
   if (runs('codemod')) {
     const transformPath = join(repoRoot, 'dist', 'codemods', 'weak-parent.js');
-    const cliPath = join(repoRoot, 'dist', 'src', 'cli.js');
+    const cliPath = join(repoRoot, 'dist', 'cli', 'index.js');
     log('\ncodemod weak-parent');
     if (!existsSync(transformPath) || !existsSync(cliPath)) {
-      log(`  skipped: ${existsSync(transformPath) ? '' : 'dist/codemods/weak-parent.js '}${existsSync(cliPath) ? '' : 'dist/src/cli.js '}not built yet`);
+      log(`  skipped: ${existsSync(transformPath) ? '' : 'dist/codemods/weak-parent.js '}${existsSync(cliPath) ? '' : 'dist/cli/index.js '}not built yet`);
       figures.codemod = 'not built';
     } else {
       const transform = ((await import(pathToFileURL(transformPath).href)) as { default: Transform }).default;

@@ -143,7 +143,7 @@ describe('codemod CLI on bad input', () => {
     const base = fixture('syntax', { 'broken.ts': source, 'fine.ts': TREE_TS });
     const result = runCli(['weak-parent', '.'], base);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^ {4}broken\.ts:3: cannot parse/m);
+    expect(result.stderr).toMatch(/^ {4}broken\.ts:3: cannot parse/m);
     expect(readFileSync(join(base, 'broken.ts'), 'utf8')).toBe(source);
     // The other file is still rewritten: one bad file does not stop the run.
     expect(readFileSync(join(base, 'fine.ts'), 'utf8')).toContain('new WeakRef(');
@@ -155,7 +155,7 @@ describe('codemod CLI on bad input', () => {
     const base = fixture('binary', { 'image.js': bytes });
     const result = runCli(['weak-parent', '--run-in-band', '.'], base);
     expect(readFileSync(join(base, 'image.js')).equals(bytes)).toBe(true);
-    expect(result.stdout).toContain('image.js');
+    expect(result.stderr).toContain('image.js');
     expect(result.stderr).not.toMatch(STACK);
   });
 
@@ -163,7 +163,7 @@ describe('codemod CLI on bad input', () => {
     const base = fixture('empty', { 'empty.ts': '' });
     const result = runCli(['weak-parent', '--run-in-band', 'empty.ts'], base);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('weak-parent: 1 files');
+    expect(result.stderr).toContain('weak-parent: 1 file\n');
     expect(readFileSync(join(base, 'empty.ts'), 'utf8')).toBe('');
   });
 
@@ -174,7 +174,7 @@ describe('codemod CLI on bad input', () => {
     symlinkSync('.', join(base, 'self'));
     const result = runCli(['weak-parent', '--run-in-band', '.'], base);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('weak-parent: 1 files');
+    expect(result.stderr).toContain('weak-parent: 1 file\n');
     expect(readFileSync(join(base, 'tree.ts'), 'utf8')).toContain('new WeakRef(');
   });
 
@@ -198,7 +198,7 @@ describe('codemod CLI on bad input', () => {
     const base = fixture('nothing', { 'notes.md': '# parent\n', 'data.json': '{"parent":null}' });
     const result = runCli(['weak-parent', '.'], base);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('weak-parent: 0 files');
+    expect(result.stderr).toContain('weak-parent: 0 files');
     expect(result.stderr).toContain('no file under . has one of the extensions .ts .tsx');
     expect(readdirSync(base).sort()).toEqual(['data.json', 'notes.md']);
   });
@@ -240,8 +240,8 @@ describe('codemod CLI on bad input', () => {
     chmodSync(base, 0o755);
     const result = runAsNobody(['weak-parent', '.'], base);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/failed: +1/);
-    expect(result.stdout).toContain('tree.ts');
+    expect(result.stderr).toMatch(/failed: +1/);
+    expect(result.stderr).toContain('tree.ts');
     expect(readFileSync(join(base, 'tree.ts'), 'utf8')).toBe(TREE_TS);
     expect(readdirSync(base)).toEqual(['tree.ts']);
   });
@@ -257,7 +257,7 @@ describe('codemod CLI on bad input', () => {
     const result = runAsNobody(['weak-parent', '--run-in-band', '.'], base);
     expect(readFileSync(join(base, 'tree.ts'), 'utf8')).toBe(TREE_TS);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/tree\.ts: read-only file/);
+    expect(result.stderr).toMatch(/tree\.ts: read-only file/);
   });
 
   it('a read-only file, as whoever runs the tests (root included): left untouched and listed', () => {
@@ -267,6 +267,6 @@ describe('codemod CLI on bad input', () => {
     expect(readFileSync(join(base, 'tree.ts'), 'utf8')).toBe(TREE_TS);
     expect(statSync(join(base, 'tree.ts')).mode & 0o777).toBe(0o444);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/tree\.ts: read-only file/);
+    expect(result.stderr).toMatch(/tree\.ts: read-only file/);
   });
 });

@@ -121,19 +121,19 @@ export function typeErrors(text: string, fileName = 'check.ts'): string[] {
 }
 
 /** The sources the CLI is built from; only they make a local dist/ stale for these tests. */
-const CLI_SOURCES = ['src/cli.ts', 'codemods/weak-parent.ts', 'src/weak-parent-rewrite.ts'];
+const CLI_SOURCES = ['cli/index.ts', 'cli/run.ts', 'codemods/registry.ts', 'codemods/weak-parent/index.ts', 'codemods/weak-parent/rewrite.ts', 'src/weak-parent-rewrite.ts'];
 
 /**
- * The CLI as it ships (dist/src/cli.js). CI builds before testing; a local run whose dist is
+ * The CLI as it ships (dist/cli/index.js). CI builds before testing; a local run whose dist is
  * missing or older than the CLI's sources builds once here.
  */
 export function builtCli(): string {
-  const cli = join(repoRoot, 'dist', 'src', 'cli.js');
+  const cli = join(repoRoot, 'dist', 'cli', 'index.js');
   const newest = Math.max(...CLI_SOURCES.map((file) => (existsSync(join(repoRoot, file)) ? statSync(join(repoRoot, file)).mtimeMs : 0)));
   if (!existsSync(cli) || statSync(cli).mtimeMs < newest) {
     spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot });
   }
-  if (!existsSync(cli)) throw new Error('dist/src/cli.js is missing after the build');
+  if (!existsSync(cli)) throw new Error('dist/cli/index.js is missing after the build');
   return cli;
 }
 

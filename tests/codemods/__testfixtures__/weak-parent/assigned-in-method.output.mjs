@@ -4,12 +4,14 @@ export default class Edge {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Edge.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Edge.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent;
 
@@ -18,4 +20,11 @@ export default class Edge {
     this.parent ??= from;
     return this;
   }
+  #weakRefTo(target) {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref;
+  }
+  #weakRefToThis = undefined;
 }

@@ -4,12 +4,14 @@ export class TreeNode {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('TreeNode.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'TreeNode.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value: TreeNode | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent: WeakRef<TreeNode> | null = null;
   readonly children: TreeNode[] = [];
@@ -21,4 +23,11 @@ export class TreeNode {
     this.children.push(child);
     return child;
   }
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

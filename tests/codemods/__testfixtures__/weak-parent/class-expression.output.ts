@@ -4,7 +4,9 @@ export const Leaf = class {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Leaf.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Leaf.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
@@ -20,7 +22,9 @@ export default class {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('(anonymous class).parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        '(anonymous class).parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

@@ -6,12 +6,14 @@ export class Comment {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Comment.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Comment.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent;
 
@@ -23,4 +25,11 @@ export class Comment {
   constructor(parent) {
     this.parent = parent;
   }
+  #weakRefTo(target) {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref;
+  }
+  #weakRefToThis = undefined;
 }

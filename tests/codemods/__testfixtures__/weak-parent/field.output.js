@@ -6,12 +6,14 @@ class Scope {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Scope.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Scope.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent = null;
   names = new Map();
@@ -19,6 +21,13 @@ class Scope {
   lookup(name) {
     return this.names.get(name) ?? this.parent?.lookup(name);
   }
+  #weakRefTo(target) {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref;
+  }
+  #weakRefToThis = undefined;
 }
 
 module.exports = { Scope };

@@ -4,17 +4,26 @@ export class TreeNode<T> {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('TreeNode.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'TreeNode.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value: TreeNode<T> | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent: WeakRef<TreeNode<T>> | null = null;
   children: TreeNode<T>[] = [];
 
   constructor(public value: T) {}
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }
 
 export class Box<Owner extends object> {
@@ -23,7 +32,9 @@ export class Box<Owner extends object> {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Box.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Box.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

@@ -11,14 +11,23 @@ export class Account {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Account.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Account.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value: Owner | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
-  #parent: WeakRef<Owner> | null = ((value: Owner | null): WeakRef<Owner> | null => value == null ? value : new WeakRef(value))(defaultOwner());
+  #parent: WeakRef<Owner> | null = ((value: Owner | null): WeakRef<Owner> | null => (value == null ? value : this.#weakRefTo(value)))(defaultOwner());
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }
 
 export class Profile {
@@ -27,14 +36,23 @@ export class Profile {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Profile.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Profile.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value: Owner) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
-  #parent: WeakRef<Owner> = fallback == null ? fallback : new WeakRef(fallback);
+  #parent: WeakRef<Owner> = fallback == null ? fallback : this.#weakRefTo(fallback);
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }
 
 export class Callback {
@@ -43,7 +61,9 @@ export class Callback {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Callback.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Callback.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

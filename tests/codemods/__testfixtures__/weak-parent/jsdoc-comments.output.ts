@@ -8,12 +8,14 @@ export class Layer {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Layer.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Layer.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value: Layer | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent: WeakRef<Layer> | null = null; // owner, if any
 
@@ -24,4 +26,11 @@ export class Layer {
     child.parent = this;
     this.children.push(child);
   }
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -8,7 +8,9 @@ export class Widget {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Widget.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Widget.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
@@ -24,7 +26,9 @@ export class Label {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Label.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Label.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
@@ -40,7 +44,9 @@ export class Button {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Button.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Button.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

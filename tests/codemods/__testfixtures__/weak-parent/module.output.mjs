@@ -6,18 +6,27 @@ export class Observer {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Observer.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Observer.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent = undefined;
 
   notify() {
     this.parent?.changed(this);
   }
+  #weakRefTo(target) {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref;
+  }
+  #weakRefToThis = undefined;
 }
 
 export class Subject {

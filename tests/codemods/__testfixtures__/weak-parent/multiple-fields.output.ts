@@ -8,7 +8,9 @@ export class Window {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Window.owner is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Window.owner is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
@@ -21,13 +23,22 @@ export class Window {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Window.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Window.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   set parent(value: Window | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent: WeakRef<Window> | null = null;
   opener: Window | null = null;
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -5,14 +5,23 @@ export namespace Forest {
       if (ref == null) return ref;
       const target = ref.deref();
       if (target === undefined) {
-        throw new ReferenceError('Tree.parent is no longer available: the object it referred to has been garbage-collected.');
+        throw new ReferenceError(
+          'Tree.parent is no longer available: the object it referred to has been garbage-collected.',
+        );
       }
       return target;
     }
     set parent(value: Tree | null) {
-      this.#parent = value == null ? value : new WeakRef(value);
+      this.#parent = value == null ? value : this.#weakRefTo(value);
     }
     #parent: WeakRef<Tree> | null = null;
+    #weakRefTo<T extends object>(target: T): WeakRef<T> {
+      if (!(#weakRefToThis in target)) return new WeakRef(target);
+      let ref = target.#weakRefToThis;
+      if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+      return ref as WeakRef<T>;
+    }
+    #weakRefToThis: WeakRef<object> | undefined = undefined;
   }
 }
 
@@ -23,14 +32,23 @@ export function makeNode(): object {
       if (ref == null) return ref;
       const target = ref.deref();
       if (target === undefined) {
-        throw new ReferenceError('Local.parent is no longer available: the object it referred to has been garbage-collected.');
+        throw new ReferenceError(
+          'Local.parent is no longer available: the object it referred to has been garbage-collected.',
+        );
       }
       return target;
     }
     set parent(value: Local | undefined) {
-      this.#parent = value == null ? value : new WeakRef(value);
+      this.#parent = value == null ? value : this.#weakRefTo(value);
     }
     #parent: WeakRef<Local> | undefined;
+    #weakRefTo<T extends object>(target: T): WeakRef<T> {
+      if (!(#weakRefToThis in target)) return new WeakRef(target);
+      let ref = target.#weakRefToThis;
+      if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+      return ref as WeakRef<T>;
+    }
+    #weakRefToThis: WeakRef<object> | undefined = undefined;
   }
   return new Local();
 }

@@ -16,7 +16,9 @@ export class Column {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Column.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Column.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

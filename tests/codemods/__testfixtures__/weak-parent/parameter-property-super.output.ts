@@ -18,7 +18,9 @@ export class Member extends Element {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Member.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Member.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

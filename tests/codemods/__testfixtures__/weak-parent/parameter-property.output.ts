@@ -8,7 +8,9 @@ export class File {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('File.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'File.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

@@ -10,17 +10,26 @@ export class Pet {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Pet.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Pet.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   readonly #parent: WeakRef<Owner> | undefined;
 
   constructor(ownerId: number) {
-    this.#parent = ((value: Owner | undefined): WeakRef<Owner> | undefined => value == null ? value : new WeakRef(value))(lookupOwner(ownerId));
+    this.#parent = ((value: Owner | undefined): WeakRef<Owner> | undefined => (value == null ? value : this.#weakRefTo(value)))(lookupOwner(ownerId));
   }
 
   ownerId(): number | undefined {
     return this.parent?.id;
   }
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

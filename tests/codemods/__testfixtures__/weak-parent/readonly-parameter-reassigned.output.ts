@@ -6,7 +6,9 @@ export class Model {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Model.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Model.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
@@ -16,8 +18,15 @@ export class Model {
     parent: Model,
     public readonly name: string,
   ) {
-    this.#parent = parent == null ? parent : new WeakRef(parent);
-    this.#parent = parent == null ? parent : new WeakRef(parent);
+    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
+    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
     if (parent) parent.children.push(this);
   }
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

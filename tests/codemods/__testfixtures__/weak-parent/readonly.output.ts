@@ -4,7 +4,9 @@ export class Token {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Token.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Token.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
@@ -12,7 +14,14 @@ export class Token {
   readonly depth: number;
 
   constructor(parent: Token | null) {
-    this.#parent = parent == null ? parent : new WeakRef(parent);
+    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
     this.depth = parent ? parent.depth + 1 : 0;
   }
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -10,7 +10,9 @@ export class Layer extends Group {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Layer.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Layer.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
@@ -26,17 +28,26 @@ export class Folder extends Group {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Folder.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Folder.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }
   public set parent(value: Folder | undefined) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : this.#weakRefTo(value);
   }
   #parent: WeakRef<Folder> | undefined;
 
   constructor(parent?: Folder) {
     super();
-    this.#parent = parent == null ? parent : new WeakRef(parent);
+    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
   }
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -6,7 +6,9 @@ class Item extends Base {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Item.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Item.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

@@ -4,7 +4,9 @@ export class Section {
     if (ref == null) return ref;
     const target = ref.deref();
     if (target === undefined) {
-      throw new ReferenceError('Section.parent is no longer available: the object it referred to has been garbage-collected.');
+      throw new ReferenceError(
+        'Section.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
     }
     return target;
   }

@@ -1,5 +1,5 @@
-// Runs the built `eslint-plugin-lifetime` bin on temporary copies of fixture trees.
-import { execFile } from 'node:child_process';
+// Runs the built `eslint-plugin-lifetime` bin (cli/) on temporary copies of fixture trees.
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -14,7 +14,7 @@ const fixtureDir = join(repoRoot, 'tests/codemods/__testfixtures__/weak-parent')
 // Built under node_modules so that the bin resolves the package's dependencies as it does when
 // installed, without touching the shared dist/ folder.
 const buildDir = join(repoRoot, 'node_modules/.cache/lifetime-cli-test');
-const bin = join(buildDir, 'out/src/cli.js');
+const bin = join(buildDir, 'out/cli/index.js');
 const scratch = mkdtempSync(join(tmpdir(), 'weak-parent-cli-'));
 
 interface BinResult {
@@ -77,7 +77,8 @@ beforeAll(async () => {
       extends: join(repoRoot, 'tsconfig.build.json'),
       compilerOptions: { outDir: join(buildDir, 'out'), rootDir: repoRoot, declaration: false, sourceMap: false },
       include: [],
-      files: [join(repoRoot, 'src/cli.ts'), join(repoRoot, 'src/jscodeshift-parsers.d.ts')],
+      // The transforms are loaded by URL from the registry, so they are named here too.
+      files: ['cli/index.ts', 'cli/worker.ts', 'codemods/weak-parent/index.ts', 'src/jscodeshift-parsers.d.ts'].map((file) => join(repoRoot, file)),
     }),
   );
   await execFileAsync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(buildDir, 'tsconfig.json')], {
@@ -105,14 +106,17 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
       expect(after.get(unchanged), unchanged).toBe(before.get(unchanged));
     }
 
-    const out = result.stdout;
+    // stdout is kept for --diff and --print; the summary is on stderr.
+    expect(result.stdout).toBe('');
+    const out = result.stderr;
     expect(out).toMatch(/weak-parent: 8 files\n/);
-    expect(out).toMatch(/ {2}changed: {3}4\n/);
-    expect(out).toMatch(/ {2}unchanged: 2 /);
-    expect(out).toMatch(/ {2}skipped: {3}2\n/);
-    expect(out).toMatch(/\n {4}1 declaration files \(\.d\.ts\): no code to rewrite\n/);
-    expect(out).toMatch(/\n {4}1 without `parent` in their text \(not parsed\)\n/);
-    expect(out).toMatch(/ {2}failed: {4}0\n/);
+    expect(out).toMatch(/ {2}changed: {4}4\n/);
+    expect(out).toMatch(/ {2}unchanged: {2}1 /);
+    expect(out).toMatch(/ {2}left alone: 1 /);
+    expect(out).toMatch(/ {2}skipped: {4}2\n/);
+    expect(out).toMatch(/\n {4}1 file: declaration file \(\.d\.ts\): no code to rewrite\n/);
+    expect(out).toMatch(/\n {4}1 file: without `parent` in their text \(not parsed\)\n/);
+    expect(out).toMatch(/ {2}failed: {5}0\n/);
     expect(out).toContain(`${join(root, 'src/decorated.ts')}:4: Observable.parent left alone: it is decorated`);
     expect(out).not.toContain('node_modules');
   });
@@ -123,7 +127,7 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
     const once = snapshotTree(root);
     const again = await runBin(['weak-parent', '--cpus=1', root]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/ {2}changed: {3}0\n/);
+    expect(again.stderr).toMatch(/ {2}changed: {4}0\n/);
     expect(snapshotTree(root)).toEqual(once);
   });
 
@@ -134,8 +138,8 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
 
     expect(result.code).toBe(1);
     expect(readFileSync(join(root, 'src/broken.ts'), 'utf8')).toBe(broken);
-    expect(result.stdout).toMatch(/ {2}failed: {4}1 \(left untouched\)\n/);
-    expect(result.stdout).toContain(`${join(root, 'src/broken.ts')}:3: cannot parse:`);
+    expect(result.stderr).toMatch(/ {2}failed: {5}1 \(left untouched\)\n/);
+    expect(result.stderr).toContain(`${join(root, 'src/broken.ts')}:3: cannot parse:`);
     // The other files are still rewritten.
     expect(readFileSync(join(root, 'src/tree.ts'), 'utf8')).toBe(fixture('basic-nullable.output.ts'));
   });
@@ -147,8 +151,8 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
     const result = await runBin(['weak-parent', '--cpus=2', root]);
 
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/ {2}changed: {3}34\n/);
-    expect(result.stdout).toContain(`${join(root, 'src/many/broken.js')}:4: cannot parse:`);
+    expect(result.stderr).toMatch(/ {2}changed: {4}34\n/);
+    expect(result.stderr).toContain(`${join(root, 'src/many/broken.js')}:4: cannot parse:`);
     expect(readFileSync(join(root, 'src/many/node29.js'), 'utf8')).toBe(fixture('assigned-only.output.js'));
     expect(readFileSync(join(root, 'src/many/broken.js'), 'utf8')).toBe(extra['src/many/broken.js']);
   });
@@ -160,8 +164,8 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
 
     expect(result.code).toBe(0);
     expect(snapshotTree(root)).toEqual(before);
-    expect(result.stdout).toContain('dry run: nothing was written');
-    expect(result.stdout).toMatch(/ {2}changed: {3}4 \(would change\)\n/);
+    expect(result.stderr).toContain('dry run: nothing was written');
+    expect(result.stderr).toMatch(/ {2}changed: {4}4 \(would change\)\n/);
   });
 
   // The atomic write (temporary file, then rename) only needs the folder to be writable, so it
@@ -179,10 +183,10 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
     expect(readFileSync(tree, 'utf8')).toBe(fixture('basic-nullable.input.ts'));
     expect(statSync(tree).ino).toBe(inode);
     expect(statSync(tree).mode & 0o777).toBe(0o444);
-    expect(result.stdout).toMatch(/ {2}changed: {3}3\n/);
-    expect(result.stdout).toMatch(/ {2}unchanged: 2 /);
-    expect(result.stdout).toMatch(/ {2}failed: {4}1 \(left untouched\)\n/);
-    expect(result.stdout).toContain(`${tree}: read-only file`);
+    expect(result.stderr).toMatch(/ {2}changed: {4}3\n/);
+    expect(result.stderr).toMatch(/ {2}unchanged: {2}1 /);
+    expect(result.stderr).toMatch(/ {2}failed: {5}1 \(left untouched\)\n/);
+    expect(result.stderr).toContain(`${tree}: read-only file`);
     expect(readdirSync(join(root, 'src')).sort()).toEqual(['decorated.ts', 'lib', 'notes.md', 'plain.ts', 'shapes.ts', 'tree.ts', 'types.d.ts', 'view.tsx']);
     // The writable files are still rewritten.
     expect(readFileSync(join(root, 'src/view.tsx'), 'utf8')).toBe(fixture('component.output.tsx'));
@@ -190,7 +194,7 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
     // A dry run predicts the same failure.
     const dry = await runBin(['weak-parent', '--dry', '--cpus=1', tree]);
     expect(dry.code).toBe(1);
-    expect(dry.stdout).toContain(`${tree}: read-only file`);
+    expect(dry.stderr).toContain(`${tree}: read-only file`);
     expect(readFileSync(tree, 'utf8')).toBe(fixture('basic-nullable.input.ts'));
   });
 
@@ -238,7 +242,7 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
 
     const badStorage = await runBin(['weak-parent', '--storage=weak', scratch]);
     expect(badStorage.code).toBe(2);
-    expect(badStorage.stderr).toContain('`storage` option must be `private` or `underscore`');
+    expect(badStorage.stderr).toContain('`storage` option must be `auto`, `private` or `underscore`');
   });
 
   it('--help lists the transforms and the options', async () => {
@@ -247,12 +251,127 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
     for (const text of ['weak-parent', '--dry', '--print', '--parser', '--extensions', '--ignore-pattern', '--cpus', '--fields', '--storage']) {
       expect(result.stdout).toContain(text);
     }
+    for (const text of ['--diff', '--json=FILE', '--force', '--version', '--on-collected=WHAT', '--accessor=WHERE']) {
+      expect(result.stdout).toContain(text);
+    }
+    // It ends with examples.
+    expect(result.stdout).toMatch(/\nExamples:\n(?: {2}eslint-plugin-lifetime weak-parent .+\n)+$/);
+  });
+
+  it('--version prints the package version', async () => {
+    const result = await runBin(['--version']);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it('an empty --fields= is a usage error', async () => {
+    const result = await runBin(['weak-parent', '--fields=', scratch]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('The `fields` option is empty');
+  });
+
+  it('--diff prints a unified diff per changed file on stdout and writes nothing with --dry', async () => {
+    const root = makeTree('diff');
+    const before = snapshotTree(root);
+    const result = await runBin(['weak-parent', '--dry', '--diff', '--cpus=1', root]);
+    expect(result.code).toBe(0);
+    expect(snapshotTree(root)).toEqual(before);
+    const headers = [...result.stdout.matchAll(/^\+\+\+ b\/(.+)$/gm)].map((match) => match[1]);
+    expect(headers.sort()).toEqual(['src/lib/node.js', 'src/lib/observer.mjs', 'src/tree.ts', 'src/view.tsx'].map((file) => relative(scratch, join(root, file))).sort());
+    expect(result.stdout).toMatch(/^-  parent: TreeNode \| null = null;$/m);
+    expect(result.stdout).toMatch(/^\+  get parent\(\): TreeNode \| null \{$/m);
+    // Only the diff: the summary went to stderr.
+    expect(result.stdout).not.toContain('changed:');
+    expect(result.stderr).toContain('changed:    4 (would change)');
+    // Applying the diff to the original gives what a real run writes.
+    const patchRoot = makeTree('diff-apply');
+    const patch = join(scratch, 'changes.patch');
+    writeFileSync(patch, result.stdout.replaceAll(relative(scratch, root), relative(scratch, patchRoot)));
+    const applied = spawnSync('git', ['apply', '-p1', patch], { cwd: scratch, encoding: 'utf8' });
+    expect(applied.stderr).toBe('');
+    expect(readFileSync(join(patchRoot, 'src/tree.ts'), 'utf8')).toBe(fixture('basic-nullable.output.ts'));
+  });
+
+  it('--print prints each changed file after a header', async () => {
+    const root = makeTree('print');
+    const tree = join(root, 'src/tree.ts');
+    const result = await runBin(['weak-parent', '--dry', '--print', '--cpus=1', tree]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`==> ${relative(scratch, tree)} <==\n${fixture('basic-nullable.output.ts')}`);
+  });
+
+  it('--json writes a per-file report with statuses, reasons and lines', async () => {
+    const broken = 'export class Broken {\n  parent: Broken | null = null;\n  oops(: void {}\n}\n';
+    const root = makeTree('json', { 'src/broken.ts': broken });
+    const reportPath = join(scratch, 'report.json');
+    const result = await runBin(['weak-parent', '--dry', '--json', reportPath, '--cpus=1', root, join(root, 'src/notes.md')]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
+      totals: Record<string, number>;
+      files: { file: string; status: string; reasons: { line?: number; kind: string; message: string }[] }[];
+    };
+    const byName = new Map(report.files.map((entry) => [relative(root, entry.file), entry]));
+    expect(report.totals).toEqual({ files: 10, changed: 4, unchanged: 1, leftAlone: 1, skipped: 3, failed: 1 });
+    expect(byName.get('src/tree.ts')?.status).toBe('changed');
+    expect(byName.get('src/tree.ts')?.reasons.some((reason) => reason.kind === 'notice' && reason.message.includes('TreeNode.parent rewritten'))).toBe(true);
+    expect(byName.get('src/decorated.ts')).toMatchObject({ status: 'left alone', reasons: [{ line: 4, kind: 'left alone' }] });
+    expect(byName.get('src/broken.ts')).toMatchObject({ status: 'failed', reasons: [{ line: 3, kind: 'failed' }] });
+    expect(byName.get('src/types.d.ts')?.status).toBe('skipped');
+    expect(byName.get('src/notes.md')).toMatchObject({ status: 'skipped', reasons: [{ kind: 'skipped' }] });
+    expect(byName.get('src/notes.md')?.reasons[0]?.message).toContain('not a source file');
+  });
+
+  it('a file named explicitly that is not a source file is skipped with a reason, not failed', async () => {
+    const root = makeTree('not-source');
+    const result = await runBin(['weak-parent', '--cpus=1', join(root, 'src/notes.md')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/weak-parent: 1 file\n/);
+    expect(result.stderr).toMatch(/ {4}1 file: not a source file \(its extension is not one of .ts .tsx/);
+    expect(result.stderr).not.toContain('cannot parse');
+  });
+
+  it('tells, before writing, how the children of each rewritten class reach callers', async () => {
+    const root = makeTree('notices');
+    const result = await runBin(['weak-parent', '--cpus=1', join(root, 'src/tree.ts')]);
+    expect(result.code).toBe(0);
+    const notice = result.stderr.indexOf('TreeNode.parent rewritten; nodes reach callers through public `children`, `add()`');
+    expect(notice).toBeGreaterThan(-1);
+    expect(result.stderr).toContain('for a library this is an API change (choose with --on-collected=throw|undefined)');
+    // The notice comes before the summary, which is printed after the files are written.
+    expect(notice).toBeLessThan(result.stderr.indexOf('changed:'));
+  });
+
+  it('refuses to write into a git tree with uncommitted changes unless --force', async () => {
+    const root = makeTree('git');
+    const git = (...args: string[]): void => {
+      const done = spawnSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', ...args], { cwd: root, encoding: 'utf8' });
+      expect(done.status, done.stderr).toBe(0);
+    };
+    git('init', '-q');
+    git('add', 'src');
+    git('commit', '-q', '-m', 'fixtures');
+    writeFileSync(join(root, 'src/plain.ts'), 'export const answer = 43;\n');
+    const refused = await runBin(['weak-parent', '--cpus=1', join(root, 'src')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('git shows uncommitted changes');
+    expect(refused.stderr).toContain('src/plain.ts');
+    expect(readFileSync(join(root, 'src/tree.ts'), 'utf8')).toBe(fixture('basic-nullable.input.ts'));
+    // A dry run writes nothing, so it needs no clean tree.
+    expect((await runBin(['weak-parent', '--dry', '--cpus=1', join(root, 'src')])).code).toBe(0);
+    const forced = await runBin(['weak-parent', '--force', '--cpus=1', join(root, 'src')]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(root, 'src/tree.ts'), 'utf8')).toBe(fixture('basic-nullable.output.ts'));
+    // Once committed, the tree is clean again and a run needs no --force.
+    git('add', '-A');
+    git('commit', '-q', '-m', 'rewritten');
+    expect((await runBin(['weak-parent', '--cpus=1', join(root, 'src')])).code).toBe(0);
   });
 });
 
 // The bin must keep its shebang so that npm can link it as an executable.
 describe('cli source', () => {
   it('starts with a node shebang', () => {
-    expect(readFileSync(join(repoRoot, 'src/cli.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync(join(repoRoot, 'cli/index.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });

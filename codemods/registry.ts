@@ -1,0 +1,80 @@
+/**
+ * The transforms the CLI offers. Each entry says what the CLI needs to know without loading the
+ * transform: its name and summary, its options (for parsing and --help), and a pre-filter that
+ * tells from a file's text alone whether parsing it can be worth it. A new transform is an
+ * entry here; the CLI itself does not change.
+ */
+
+import { mentionsField, parseAccessorOption, parseFieldsOption, parseOnCollectedOption, parseStorageOption } from './weak-parent/options.js';
+
+export interface TransformOption {
+  name: string;
+  /** Shown after the flag in --help, e.g. `LIST`. */
+  value: string;
+  description: string;
+  /** Throws TypeError with a message for the user on a bad value. */
+  validate?: (value: string) => void;
+}
+
+export interface TransformEntry {
+  name: string;
+  summary: string;
+  /** The module with the transform as default export, relative to this file (as built). */
+  module: string;
+  options: readonly TransformOption[];
+  /** From the transform's options, a test of a file's text; false means "skip without parsing". */
+  prefilter: (options: Record<string, string>) => { reason: string; test: (source: string) => boolean };
+  /** Lines for --help after the options: examples of use. */
+  examples: readonly string[];
+}
+
+export const TRANSFORMS: readonly TransformEntry[] = [
+  {
+    name: 'weak-parent',
+    summary: 'turn `parent` fields of classes into a WeakRef store behind an accessor, so a kept child no longer keeps its tree alive',
+    module: './weak-parent/index.js',
+    options: [
+      { name: 'fields', value: 'LIST', description: 'field names to rewrite (default: parent)', validate: (value) => void parseFieldsOption(value) },
+      {
+        name: 'storage',
+        value: 'KIND',
+        description: 'auto (default: #private where the target has it, else underscore), private (#parent) or underscore (_parentRef)',
+        validate: (value) => void parseStorageOption(value),
+      },
+      {
+        name: 'on-collected',
+        value: 'WHAT',
+        description: 'what reading the field does once the parent is collected: throw (default, a ReferenceError) or undefined',
+        validate: (value) => void parseOnCollectedOption(value),
+      },
+      {
+        name: 'accessor',
+        value: 'WHERE',
+        description:
+          'prototype (default: a getter/setter pair) or own (also an own, enumerable property of each instance, so Object.keys, spread, JSON and toEqual still see the field; slower to construct)',
+        validate: (value) => void parseAccessorOption(value),
+      },
+    ],
+    prefilter: (options) => {
+      const fields = parseFieldsOption(options.fields);
+      return {
+        reason: `without ${fields.map((name) => `\`${name}\``).join(' or ')} in their text (not parsed)`,
+        test: (source) => mentionsField(source, fields),
+      };
+    },
+    examples: [
+      'weak-parent --dry --diff src/          show what would change, write nothing',
+      'weak-parent src/                       rewrite in place (needs a clean git tree, or --force)',
+      'weak-parent --fields=parent,owner --on-collected=undefined --json report.json src/',
+    ],
+  },
+];
+
+export function findTransform(name: string): TransformEntry | undefined {
+  return TRANSFORMS.find((entry) => entry.name === name);
+}
+
+/** Where a transform's module is, as a file URL (works from the sources and from dist/). */
+export function transformUrl(entry: TransformEntry): URL {
+  return new URL(entry.module, import.meta.url);
+}

@@ -1,0 +1,78 @@
+/**
+ * jscodeshift transform `weak-parent`: turns strong `parent` fields of classes into a private
+ * WeakRef store behind an accessor, shaped by what the file's project builds and how it formats.
+ *
+ * The source is parsed once; the rewrite is applied as text edits on the original source, so
+ * everything outside the rewritten members stays byte for byte as it was. Each job lives in a
+ * module of this folder; the shared kit (parsing, edits, style, project settings) in ../lib/.
+ */
+import type { API, FileInfo, Options } from 'jscodeshift';
+
+import type { WeakParentStyle } from '../../src/weak-parent-rewrite.js';
+import { isDeclarationFile, isTypeScriptPath, parserFor, parserForPath } from '../lib/parse.js';
+import { formatterSettings } from '../lib/project-style.js';
+import { DEFAULT_STYLE, detectCodeHabits, detectEol, detectIndentUnit } from '../lib/style.js';
+import { mentionsField, parseOptions } from './options.js';
+import { rewriteWeakParents, type RewriteContext, type WeakParentResult } from './rewrite.js';
+import { targetVerdict } from './target.js';
+
+export { SourceParseError as WeakParentParseError, isDeclarationFile, parserForPath } from '../lib/parse.js';
+export { DEFAULT_FIELDS, mentionsField, parseFieldsOption, parseOptions, parseStorageOption } from './options.js';
+export type { FieldTarget, WeakParentReport, WeakParentResult } from './rewrite.js';
+
+/**
+ * The rewrite with its reports, for callers that want both (the CLI, tests). `targets`, when
+ * given, limits the rewrite to those fields.
+ */
+export function transformWithReports(
+  file: { path: string; source: string },
+  options: Record<string, unknown>,
+  targets?: RewriteContext['targets'],
+): WeakParentResult & { notes: string[] } {
+  const parsed = parseOptions(options);
+  const unchanged = { output: file.source, reports: [], rewritten: 0, notes: [] };
+  if (isDeclarationFile(file.path) || !mentionsField(file.source, parsed.fields)) return unchanged;
+  const parse = parserFor(file.path, options.parser);
+  const program = parse(file.source);
+  const typescript = isTypeScriptPath(file.path);
+
+  const verdict = parsed.projectAware
+    ? targetVerdict(file.path, typescript, parsed.storage)
+    : { ok: true as const, storage: parsed.storage ?? 'private', shareRef: parsed.storage !== 'underscore', notes: [] };
+  const formatter = parsed.projectAware ? formatterSettings(file.path) : undefined;
+  const habits = detectCodeHabits(file.source, program);
+  const indentUnit = detectIndentUnit(file.source) ?? formatter?.indentUnit ?? DEFAULT_STYLE.indentUnit;
+  const style: WeakParentStyle = {
+    quote: habits.quote ?? formatter?.quote ?? DEFAULT_STYLE.quote,
+    semicolons: habits.semicolons ?? formatter?.semicolons ?? DEFAULT_STYLE.semicolons,
+    printWidth: formatter?.printWidth ?? DEFAULT_STYLE.printWidth,
+    tabWidth: indentUnit === '\t' ? 2 : indentUnit.length,
+    trailingCommaInCalls: formatter?.trailingCommaInCalls ?? DEFAULT_STYLE.trailingCommaInCalls,
+  };
+  const context: RewriteContext = {
+    path: file.path,
+    fields: parsed.fields,
+    storage: verdict.ok ? verdict.storage : 'private',
+    typescript,
+    // Flow's parser does not read `#slot in object`, which the shared-WeakRef helper uses.
+    shareRef: verdict.ok && verdict.shareRef && parserForPath(file.path, options.parser) !== 'flow',
+    onCollected: parsed.onCollected,
+    accessor: parsed.accessor,
+    style,
+    eol: detectEol(file.source),
+    indentUnit,
+  };
+  if (!verdict.ok) context.refuseAll = verdict.refusal;
+  if (targets) context.targets = targets;
+  const result = rewriteWeakParents(file.source, program, context);
+  // Never hand back text that does not parse: the file would be left broken on disk.
+  if (result.output !== file.source) parse(result.output, 'the rewritten text does not parse (please report this file): ');
+  return { ...result, notes: verdict.ok && result.rewritten > 0 ? verdict.notes : [] };
+}
+
+export default function transform(file: FileInfo, api: Pick<API, 'report'>, options: Options): string | undefined {
+  const result = transformWithReports(file, options);
+  for (const note of result.notes) api.report(`${file.path}:1: note: ${note}`);
+  for (const report of result.reports) api.report(`${file.path}:${String(report.line)}: ${report.message}`);
+  return result.output === file.source ? undefined : result.output;
+}

@@ -1,0 +1,385 @@
+/**
+ * The rewrite proper: every target field of every class of an already parsed file, as text
+ * edits on the original source. Decisions (what to refuse, which storage) come from the other
+ * modules of this folder; the member text comes from src/weak-parent-rewrite.ts.
+ */
+import {
+  renderWeakParentMembers,
+  renderWeakParentStoreWrite,
+  renderWeakRefHelper,
+  WEAK_REF_HELPER,
+  WEAK_REF_SLOT,
+  weakParentOwnPropertyName,
+  weakParentStoreName,
+  type WeakParentAccessor,
+  type WeakParentField,
+  type WeakParentOnCollected,
+  type WeakParentStorage,
+  type WeakParentStyle,
+} from '../../src/weak-parent-rewrite.js';
+import { refusalText, type WeakParentRefusal } from '../../src/weak-parent-refusals.js';
+import {
+  METHOD_TYPES,
+  FIELD_TYPES,
+  child,
+  children,
+  classMembers,
+  end,
+  flag,
+  lineOf,
+  memberName,
+  memberPrivateName,
+  methodFunction,
+  methodKind,
+  sourceOf,
+  start,
+  text,
+  type AstNode,
+} from '../lib/ast.js';
+import { lineIndent, startWithComments } from '../lib/positions.js';
+import { TextEdits } from '../lib/text-edits.js';
+import { collectClasses, type ClassInfo } from './classes.js';
+import {
+  findParameterProperty,
+  isNewWeakRef,
+  isPrimitiveLiteral,
+  parameterIdentifier,
+  placeStoreWrite,
+  storeWritePlacement,
+  writesIn,
+} from './constructor.js';
+import { childEscapes } from './escapes.js';
+import { InheritanceChains } from './inheritance.js';
+import { analyseType, typeParameterName, type TargetType } from './types.js';
+import { collectUsage, reflectiveUses, type ClassUsage } from './usage.js';
+
+export interface WeakParentReport {
+  line: number;
+  /** `left-alone`: a field that was not rewritten; `notice`: what a rewrite means for callers. */
+  kind: 'left-alone' | 'notice';
+  message: string;
+}
+
+export interface WeakParentResult {
+  /** The rewritten source, or the input when nothing was rewritten. */
+  output: string;
+  reports: WeakParentReport[];
+  /** Number of fields rewritten. */
+  rewritten: number;
+}
+
+/** One field to rewrite, for callers that decide the fields themselves (e.g. from type information). */
+export interface FieldTarget {
+  fieldName: string;
+  /** Offset of the field's declaration, parameter property or first `this.field =` write. */
+  start: number;
+}
+
+export interface RewriteContext {
+  path: string;
+  fields: readonly string[];
+  storage: WeakParentStorage;
+  typescript: boolean;
+  /** Let all children of a parent share one WeakRef (private storage only). */
+  shareRef: boolean;
+  onCollected: WeakParentOnCollected;
+  accessor: WeakParentAccessor;
+  style: WeakParentStyle;
+  eol: '\n' | '\r\n';
+  indentUnit: string;
+  /** When given, only these fields are rewritten; the others named in `fields` are left as they are, silently. */
+  targets?: readonly FieldTarget[];
+  /** A reason that applies to every field of the file (the project cannot build the rewrite). */
+  refuseAll?: WeakParentRefusal;
+}
+
+export function rewriteWeakParents(source: string, program: AstNode, context: RewriteContext): WeakParentResult {
+  const edits = new TextEdits();
+  const reports: WeakParentReport[] = [];
+  const { eol, indentUnit: unit } = context;
+  let rewritten = 0;
+
+  const classes = collectClasses(program);
+  if (classes.length === 0) return { output: source, reports, rewritten };
+  const usages = new Map<ClassInfo, ClassUsage>();
+  const usageOf = (info: ClassInfo): ClassUsage => {
+    let found = usages.get(info);
+    if (!found) {
+      found = collectUsage(info.node);
+      usages.set(info, found);
+    }
+    return found;
+  };
+  const storeNames = new Map(context.fields.map((fieldName) => [fieldName, weakParentStoreName(fieldName, context.storage)]));
+  const chains = new InheritanceChains(classes, context.typescript, storeNames, usageOf);
+  const reflective = reflectiveUses(program, context.fields);
+  const targetStarts = context.targets ? new Set(context.targets.map((target) => `${target.fieldName}@${String(target.start)}`)) : undefined;
+
+  for (const info of classes) {
+    if (info.ambient) continue;
+    const members = classMembers(info.node);
+    const typeParams = new Map<string, AstNode | undefined>();
+    for (const param of children(child(info.node, 'typeParameters'), 'params')) {
+      const name = typeParameterName(param);
+      if (name !== undefined) typeParams.set(name, child(param, 'constraint'));
+    }
+    const constructorMember = members.find(
+      (member) => METHOD_TYPES.has(member.type) && methodKind(member) === 'constructor' && child(methodFunction(member), 'body'),
+    );
+    const sharing = context.shareRef && context.storage === 'private' && canShare(source, info, members);
+    const helperPresent = members.some((member) => memberPrivateName(member) === WEAK_REF_HELPER.slice(1));
+    let rewrittenHere = 0;
+    let shared = false;
+    const nodeTypes: string[] = [];
+    const rewrittenFields: string[] = [];
+
+    for (const fieldName of context.fields) {
+      const storeName = weakParentStoreName(fieldName, context.storage);
+      const instanceMembers = members.filter((member) => !flag(member, 'static'));
+      const named = instanceMembers.filter((member) => memberName(member) === fieldName);
+      const accessors = named.filter((member) => METHOD_TYPES.has(member.type));
+      // Our own output: a getter that reads the store. A second run leaves it as it is.
+      if (accessors.some((member) => methodKind(member) === 'get' && sourceOf(source, member).includes(`this.${storeName}`))) {
+        continue;
+      }
+      const declaration = named.find((member) => FIELD_TYPES.has(member.type));
+      const parameterProperty = constructorMember ? findParameterProperty(constructorMember, fieldName) : undefined;
+      const usage = usageOf(info);
+      const writes = usage.writes.get(fieldName) ?? [];
+      const assignedOnly = !declaration && !parameterProperty && !context.typescript && writes.length > 0;
+      if (!declaration && !parameterProperty && !assignedOnly) continue;
+      if (declaration && (flag(declaration, 'declare') || flag(declaration, 'abstract') || declaration.type === 'TSAbstractPropertyDefinition')) {
+        continue;
+      }
+
+      const subject = declaration ?? parameterProperty ?? writes[0];
+      if (!subject) continue;
+      if (targetStarts && !targetStarts.has(`${fieldName}@${String(start(subject))}`)) continue;
+      const leaveAlone = (refusal: WeakParentRefusal, at: AstNode = subject): void => {
+        reports.push({ line: lineOf(at), kind: 'left-alone', message: `${info.name}.${fieldName} left alone: ${refusalText(refusal)}.` });
+      };
+
+      const chain = chains.verdict(info, fieldName);
+      if (chain?.kind === 'inherited') continue;
+      if (chain) {
+        leaveAlone({
+          kind: 'inherited-conflict',
+          relation: chain.relation,
+          other: chain.other.name,
+          line: lineOf(chain.other.node),
+          how: chain.how,
+          field: fieldName,
+        });
+        continue;
+      }
+      if (children(declaration, 'decorators').length > 0 || children(parameterProperty, 'decorators').length > 0) {
+        leaveAlone({ kind: 'decorated' });
+        continue;
+      }
+      if (declaration && (declaration.type === 'ClassAccessorProperty' || declaration.type === 'AccessorProperty')) {
+        leaveAlone({ kind: 'accessor-field' });
+        continue;
+      }
+      if (flag(declaration, 'override') || flag(parameterProperty, 'override')) {
+        leaveAlone({ kind: 'overridden' });
+        continue;
+      }
+      if (accessors.length > 0) {
+        leaveAlone({ kind: 'existing-accessor', field: fieldName });
+        continue;
+      }
+      const clash = members.find((member) =>
+        storeName.startsWith('#') ? memberPrivateName(member) === storeName.slice(1) : memberName(member) === storeName,
+      );
+      if (clash || (!storeName.startsWith('#') && usage.touched.has(storeName))) {
+        leaveAlone({ kind: 'name-clash', name: storeName }, clash ?? subject);
+        continue;
+      }
+      const ownName = weakParentOwnPropertyName(fieldName);
+      if (context.accessor === 'own' && members.some((member) => memberPrivateName(member) === ownName.slice(1))) {
+        leaveAlone({ kind: 'name-clash', name: ownName });
+        continue;
+      }
+      if (context.accessor === 'own' && !info.selfNamed) {
+        leaveAlone({ kind: 'anonymous-own-accessor' });
+        continue;
+      }
+      // An own accessor keeps `parent` an own, enumerable property: reflection sees it as before.
+      const byName = context.accessor === 'own' ? undefined : reflective.get(fieldName);
+      if (byName) {
+        leaveAlone({ kind: 'own-property-by-name', field: fieldName, line: lineOf(byName) });
+        continue;
+      }
+      const deletion = usage.deletes.get(fieldName)?.[0];
+      if (deletion) {
+        leaveAlone({ kind: 'delete', field: fieldName, line: lineOf(deletion) });
+        continue;
+      }
+      const enumeration = context.accessor === 'own' ? undefined : usage.enumerations[0];
+      if (enumeration) {
+        leaveAlone({ kind: 'enumerates-own-properties', field: fieldName, what: enumeration.what, line: lineOf(enumeration.node) });
+        continue;
+      }
+      if (writes.some((write) => isNewWeakRef(child(write, 'right'))) || isNewWeakRef(child(declaration, 'value'))) {
+        continue; // already a hand-made WeakRef
+      }
+
+      let type: TargetType | undefined;
+      if (context.typescript) {
+        const typed = parameterProperty ? parameterIdentifier(parameterProperty) : declaration;
+        const verdict = analyseType(source, child(typed, 'typeAnnotation'), flag(typed, 'optional'), typeParams);
+        if (!verdict.ok) {
+          if (!verdict.silent) leaveAlone(verdict.refusal);
+          continue;
+        }
+        type = verdict.type;
+      } else {
+        const primitive = [child(declaration, 'value'), ...writes.map((write) => child(write, 'right'))].find(isPrimitiveLiteral);
+        if (primitive) {
+          leaveAlone({ kind: 'primitive-value', line: lineOf(primitive) });
+          continue;
+        }
+      }
+
+      const readonly = flag(declaration, 'readonly') || flag(parameterProperty, 'readonly');
+      const constructorWrites = readonly && constructorMember ? writesIn(constructorMember, fieldName) : [];
+      if (readonly && constructorWrites.some((write) => text(write, 'operator') !== '=')) {
+        leaveAlone({ kind: 'compound-readonly-write' });
+        continue;
+      }
+      if (parameterProperty && constructorMember) {
+        const body = child(methodFunction(constructorMember), 'body');
+        if (body && !storeWritePlacement(info.node, body)) {
+          leaveAlone({ kind: 'super-in-statement' });
+          continue;
+        }
+      }
+      if (context.refuseAll) {
+        leaveAlone(context.refuseAll);
+        continue;
+      }
+
+      const accessibility = text(declaration ?? parameterProperty, 'accessibility');
+      const value = child(declaration, 'value');
+      const field: WeakParentField = {
+        className: info.name,
+        fieldName,
+        nullable: type ? type.nullable : true,
+        undefinable: type ? type.undefinable : true,
+        readonly,
+        storage: context.storage,
+        typescript: context.typescript,
+        declareStore: context.storage === 'private' || context.typescript || !assignedOnly || context.accessor === 'own',
+        onCollected: context.onCollected,
+        shareRef: sharing && (type === undefined || couldBeThisClass(type, info, classes, typeParams)),
+        accessor: context.accessor,
+        style: context.style,
+      };
+      if (type) {
+        field.targetType = type.text;
+        nodeTypes.push(...type.names);
+      }
+      if (accessibility === 'public' || accessibility === 'protected' || accessibility === 'private') {
+        field.accessibility = accessibility;
+      }
+      if (value) field.initializer = sourceOf(source, value);
+
+      if (declaration) {
+        const { indent } = lineIndent(source, start(declaration));
+        edits.add(start(declaration), end(declaration), renderWeakParentMembers(field, indent, eol, unit));
+        for (const write of constructorWrites) {
+          const right = child(write, 'right');
+          if (right) edits.add(start(write), end(write), renderWeakParentStoreWrite(field, sourceOf(source, right)));
+        }
+      } else if (parameterProperty && constructorMember) {
+        const parameter = child(parameterProperty, 'parameter');
+        const body = child(methodFunction(constructorMember), 'body');
+        const placement = body ? storeWritePlacement(info.node, body) : undefined;
+        if (!parameter || !body || !placement) continue;
+        const insertAt = startWithComments(source, constructorMember);
+        const { indent } = lineIndent(source, insertAt);
+        edits.insert(insertAt, renderWeakParentMembers(field, indent, eol, unit) + eol + eol + indent);
+        edits.add(start(parameterProperty), end(parameterProperty), sourceOf(source, parameter));
+        const parameterName = text(parameterIdentifier(parameterProperty), 'name') ?? fieldName;
+        const write = `${renderWeakParentStoreWrite(field, parameterName)}${context.style.semicolons ? ';' : ''}`;
+        placeStoreWrite(source, body, placement, write, indent, unit, eol, edits);
+        // A readonly parameter property may still be assigned again in the constructor.
+        for (const constructorWrite of constructorWrites) {
+          const right = child(constructorWrite, 'right');
+          if (right) edits.add(start(constructorWrite), end(constructorWrite), renderWeakParentStoreWrite(field, sourceOf(source, right)));
+        }
+      } else {
+        const anchor = constructorMember ?? members[0];
+        if (!anchor) continue;
+        const insertAt = startWithComments(source, anchor);
+        const { indent } = lineIndent(source, insertAt);
+        edits.insert(insertAt, renderWeakParentMembers(field, indent, eol, unit) + eol + eol + indent);
+      }
+      rewritten += 1;
+      rewrittenHere += 1;
+      if (field.shareRef === true) shared = true;
+      rewrittenFields.push(fieldName);
+    }
+
+    if (rewrittenHere === 0) continue;
+    if (shared && !helperPresent) insertHelper(source, info, members, context, edits);
+    const escapes = childEscapes(source, info.node, info.name, nodeTypes);
+    reports.push({ line: lineOf(info.node), kind: 'notice', message: noticeText(info.name, rewrittenFields, escapes, context.onCollected) });
+  }
+
+  return { output: edits.apply(source), reports, rewritten };
+}
+
+function noticeText(className: string, fields: readonly string[], escapes: readonly string[], onCollected: WeakParentOnCollected): string {
+  const subject = fields.map((field) => `${className}.${field}`).join(', ');
+  const after =
+    onCollected === 'throw'
+      ? `reading \`.${fields[0] ?? 'parent'}\` on it throws a ReferenceError once the parent is collected`
+      : `\`.${fields[0] ?? 'parent'}\` on it reads undefined once the parent is collected`;
+  if (escapes.length === 0) {
+    return `${subject} rewritten; no public member of ${className} was seen handing out nodes, but any caller that keeps a node and drops its tree sees the change: ${after}.`;
+  }
+  return `${subject} rewritten; nodes reach callers through ${escapes.join(', ')}: a caller that keeps one and drops its tree now finds that ${after}; for a library this is an API change (choose with --on-collected=throw|undefined).`;
+}
+
+/**
+ * Sharing pays only where parents are instances of this class (or of a subclass): a type
+ * parameter, or another class of the file that does not extend this one, never carries the slot.
+ */
+function couldBeThisClass(type: TargetType, info: ClassInfo, classes: readonly ClassInfo[], typeParams: ReadonlyMap<string, unknown>): boolean {
+  if (type.names.length === 0) return false;
+  return type.names.some((name) => {
+    if (name === info.name) return true;
+    if (typeParams.has(name)) return false;
+    const other = classes.filter((candidate) => candidate.name === name);
+    if (other.length === 0) return true; // an alias or an import: may well be this class
+    return other.some((candidate) => {
+      const superClass = child(candidate.node, 'superClass');
+      return superClass?.type === 'Identifier' && text(superClass, 'name') === info.name;
+    });
+  });
+}
+
+/** The helper needs a free name and a class body whose closing brace is on a line of its own. */
+function canShare(source: string, info: ClassInfo, members: readonly AstNode[]): boolean {
+  const taken = members.some((member) => {
+    const privateName = memberPrivateName(member);
+    return privateName === WEAK_REF_SLOT.slice(1) && !members.some((other) => memberPrivateName(other) === WEAK_REF_HELPER.slice(1));
+  });
+  if (taken) return false;
+  const body = child(info.node, 'body');
+  if (!body) return false;
+  return lineIndent(source, end(body) - 1).alone;
+}
+
+function insertHelper(source: string, info: ClassInfo, members: readonly AstNode[], context: RewriteContext, edits: TextEdits): void {
+  const body = child(info.node, 'body');
+  if (!body) return;
+  const closing = end(body) - 1;
+  const { indent: classIndent } = lineIndent(source, closing);
+  const firstMember = members[0];
+  const memberIndent = firstMember ? lineIndent(source, start(firstMember)).indent : classIndent + context.indentUnit;
+  const lineStart = source.lastIndexOf('\n', closing - 1) + 1;
+  const helper = renderWeakRefHelper({ typescript: context.typescript, style: context.style }, memberIndent, context.eol, context.indentUnit);
+  edits.insert(lineStart, `${memberIndent}${helper}${context.eol}`);
+}

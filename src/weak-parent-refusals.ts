@@ -1,0 +1,66 @@
+/**
+ * Why a `parent` field is left as it is: one list of reasons, with one wording each, for the
+ * `weak-parent` codemod and (later) the `no-strong-parent-reference` rule's suggestion, so that
+ * both refuse the same fields for the same reasons and say so in the same words.
+ *
+ * A refusal is data (a `kind` plus the facts it names); `refusalText` turns it into the clause
+ * that follows "Class.field left alone: ".
+ */
+
+export type WeakParentRefusal =
+  | { kind: 'decorated' }
+  | { kind: 'accessor-field' }
+  | { kind: 'overridden' }
+  | { kind: 'declare' }
+  | { kind: 'inherited-conflict'; relation: 'base class' | 'subclass'; other: string; line: number; how: string; field: string }
+  | { kind: 'existing-accessor'; field: string }
+  | { kind: 'name-clash'; name: string }
+  | { kind: 'own-property-by-name'; field: string; line: number }
+  | { kind: 'delete'; field: string; line: number }
+  | { kind: 'enumerates-own-properties'; field: string; what: string; line: number }
+  | { kind: 'not-object-type'; typeText: string }
+  | { kind: 'untyped' }
+  | { kind: 'primitive-value'; line: number }
+  | { kind: 'compound-readonly-write' }
+  | { kind: 'super-in-statement' }
+  | { kind: 'no-weakref'; setting: string; where: string }
+  | { kind: 'anonymous-own-accessor' };
+
+export function refusalText(refusal: WeakParentRefusal): string {
+  switch (refusal.kind) {
+    case 'decorated':
+      return 'it is decorated, and a decorator may rely on it being a plain field; rewrite it by hand if the decorator allows';
+    case 'accessor-field':
+      return 'it is an `accessor` field; rewrite it by hand';
+    case 'overridden':
+      return 'it overrides a field of a base class, and an accessor cannot override a property; rewrite the base class field first';
+    case 'declare':
+      return 'it is a `declare` field, which has no runtime value to make weak';
+    case 'inherited-conflict':
+      return `its ${refusal.relation} ${refusal.other} at line ${String(refusal.line)} has \`${refusal.field}\` too (${refusal.how}), and an accessor and a field cannot override each other, so no class of this chain is rewritten for \`${refusal.field}\`; make one class own the field (remove the other declarations), then rerun`;
+    case 'existing-accessor':
+      return `the class already has a \`${refusal.field}\` method or accessor`;
+    case 'name-clash':
+      return `the class already uses the name \`${refusal.name}\`, which the rewrite needs`;
+    case 'own-property-by-name':
+      return `line ${String(refusal.line)} looks for an own property named '${refusal.field}' (comparing a key or asking for own properties), and after the rewrite \`${refusal.field}\` is no longer an own data property; review that code, then rewrite by hand`;
+    case 'delete':
+      return `\`delete this.${refusal.field}\` at line ${String(refusal.line)} would no longer empty it once it is an accessor; set it to null/undefined instead, then rerun`;
+    case 'enumerates-own-properties':
+      return `the class enumerates or copies its own properties (\`${refusal.what}\` at line ${String(refusal.line)}), and after the rewrite \`${refusal.field}\` is no longer an own property; rerun with --accessor=own, which keeps it one, or rewrite by hand`;
+    case 'not-object-type':
+      return `its type \`${refusal.typeText}\` is not known to hold only objects, and a WeakRef can only refer to an object`;
+    case 'untyped':
+      return 'it has no declared type, so the getter and the store cannot be typed';
+    case 'primitive-value':
+      return `it is given a primitive value at line ${String(refusal.line)}, and a WeakRef can only refer to an object`;
+    case 'compound-readonly-write':
+      return 'its constructor updates it with a compound assignment, which a getter-only accessor cannot take';
+    case 'super-in-statement':
+      return 'the constructor calls `super()` inside another statement, so there is no safe place to store the parameter';
+    case 'no-weakref':
+      return `the project cannot use WeakRef: ${refusal.setting} (${refusal.where}); change that setting, then rerun`;
+    case 'anonymous-own-accessor':
+      return 'the class has no name its members can refer to, which --accessor=own needs; name the class or use --accessor=prototype';
+  }
+}

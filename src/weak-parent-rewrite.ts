@@ -73,6 +73,12 @@ export interface WeakParentField {
   shareRef?: boolean;
   /** Default `prototype`. `own` needs a class that can be named from its own members. */
   accessor?: WeakParentAccessor;
+  /**
+   * With `accessor: 'own'`: the caller installs the accessor itself in the constructor (see
+   * renderWeakParentOwnDefinition), where a JS class first assigned the field, so that the
+   * instance's keys keep their order; the store then starts empty.
+   */
+  ownDefinedInConstructor?: boolean;
   style?: Partial<WeakParentStyle>;
 }
 
@@ -158,7 +164,13 @@ export function renderWeakParentMembers(
 
   if (!field.readonly) {
     lines.push(`${modifier}set ${field.fieldName}(value${setterType === undefined ? '' : `: ${setterType}`}) {`);
-    lines.push(`${inner}${store} = ${wrapExpression(field, 'value', true)}${end}`);
+    const write = `${inner}${store} = ${wrapExpression(field, 'value', true)}${end}`;
+    // Too wide: break after `=`, as Prettier and Biome do for a conditional that then fits.
+    if (width(indent + write, style) <= style.printWidth) lines.push(write);
+    else {
+      lines.push(`${inner}${store} =`);
+      lines.push(`${inner2}${wrapExpression(field, 'value', true)}${end}`);
+    }
     lines.push('}');
   }
 
@@ -166,7 +178,13 @@ export function renderWeakParentMembers(
   // getter, which is what editors show on hover. Its place among the other fields, which
   // decides when its initializer runs, is the original field's place.
   if (field.declareStore ?? true) {
-    lines.push(storeDeclaration(field, style));
+    const declaration = storeDeclaration(field, style);
+    const split = declaration.indexOf(' = ');
+    if (width(indent + declaration, style) <= style.printWidth || split === -1) lines.push(declaration);
+    else {
+      lines.push(`${declaration.slice(0, split)} =`);
+      lines.push(`${inner}${declaration.slice(split + 3)}`);
+    }
   }
   if (field.accessor === 'own') {
     const ownName = weakParentOwnPropertyName(field.fieldName);
@@ -175,6 +193,12 @@ export function renderWeakParentMembers(
     lines.push(`${inner}...Object.getOwnPropertyDescriptor(this.prototype, ${quote(field.fieldName, style.quote)}),`);
     lines.push(`${inner}enumerable: true,`);
     lines.push(`}${end}`);
+    if (field.ownDefinedInConstructor !== true) {
+      lines.push(ts ? `${ownDefinerName(field.fieldName)}<V>(value: V): V {` : `${ownDefinerName(field.fieldName)}(value) {`);
+      lines.push(`${inner}${renderWeakParentOwnDefinition(field)}${end}`);
+      lines.push(`${inner}return value${end}`);
+      lines.push('}');
+    }
   }
 
   return lines.join(eol + indent);
@@ -200,7 +224,10 @@ export function renderWeakRefHelper(
     ts ? `${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `${WEAK_REF_HELPER}(target) {`,
     `${inner}if (!(${WEAK_REF_SLOT} in target)) return new WeakRef(target)${end}`,
     `${inner}let ref = target.${WEAK_REF_SLOT}${end}`,
-    `${inner}if (ref === undefined) ref = target.${WEAK_REF_SLOT} = new WeakRef(target)${end}`,
+    `${inner}if (ref === undefined) {`,
+    `${inner}${inner}ref = new WeakRef(target)${end}`,
+    `${inner}${inner}target.${WEAK_REF_SLOT} = ref${end}`,
+    `${inner}}`,
     ts ? `${inner}return ref as WeakRef<T>${end}` : `${inner}return ref${end}`,
     '}',
     ts ? `${WEAK_REF_SLOT}: WeakRef<object> | undefined = undefined${end}` : `${WEAK_REF_SLOT} = undefined${end}`,
@@ -221,9 +248,15 @@ export function renderWeakParentStoreValue(field: WeakParentField, valueText: st
   return wrapExpression(field, valueText, false);
 }
 
-/** Statement text that installs the own accessor, for `accessor: 'own'` (the store's initializer). */
-function ownPropertyDefinition(field: WeakParentField, style: WeakParentStyle): string {
+/** Expression text that installs the own accessor on `this`, for `accessor: 'own'`. */
+export function renderWeakParentOwnDefinition(field: WeakParentField): string {
+  const style = styleOf(field);
   return `Object.defineProperty(this, ${quote(field.fieldName, style.quote)}, ${field.className}.${weakParentOwnPropertyName(field.fieldName)})`;
+}
+
+/** `#defineParent`: the method the store's initializer calls to install the own accessor. */
+function ownDefinerName(fieldName: string): string {
+  return `#define${fieldName.charAt(0).toUpperCase()}${fieldName.slice(1)}`;
 }
 
 function storeDeclaration(field: WeakParentField, style: WeakParentStyle): string {
@@ -235,17 +268,18 @@ function storeDeclaration(field: WeakParentField, style: WeakParentStyle): strin
 
   let value: string | undefined;
   if (field.initializer !== undefined) value = wrapExpression(field, field.initializer, false);
-  if (field.accessor === 'own') {
+  if (field.accessor === 'own' && field.ownDefinedInConstructor !== true) {
     // Defined where the field was, so that the instance's keys keep their order.
-    value = `(${ownPropertyDefinition(field, style)}, ${value ?? 'undefined'})`;
+    value = `this.${ownDefinerName(field.fieldName)}(${value ?? 'undefined'})`;
   }
   let annotation = '';
   if (ts) {
     // Without an initializer a store that cannot start empty is written by the constructor
     // through the setter, which strictPropertyInitialization cannot see.
-    const startsEmpty = field.initializer === undefined && field.accessor !== 'own';
+    const startsEmpty = field.initializer === undefined && !(field.accessor === 'own' && field.ownDefinedInConstructor !== true);
     const definite = startsEmpty && !field.undefinable && field.onCollected !== 'undefined' ? '!' : '';
-    const storeType = field.accessor === 'own' && field.initializer === undefined ? `${storeTypeText(field)}${field.undefinable ? '' : ' | undefined'}` : storeTypeText(field);
+    const storeType =
+      !startsEmpty && field.initializer === undefined && !field.undefinable ? `${storeTypeText(field)} | undefined` : storeTypeText(field);
     annotation = `${definite}: ${storeType}`;
   }
   return `${modifiers.map((m) => `${m} `).join('')}${name}${annotation}${value === undefined ? '' : ` = ${value}`}${style.semicolons ? ';' : ''}`;

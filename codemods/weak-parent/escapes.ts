@@ -56,17 +56,23 @@ function returnedExpressions(fn: AstNode): AstNode[] {
  * Public members that hand out nodes: a public children collection, and methods or getters whose
  * declared return type names a node type, or that return the children collection or a new node.
  */
-export function childEscapes(source: string, classNode: AstNode, className: string, nodeTypes: readonly string[]): string[] {
+export function childEscapes(
+  source: string,
+  classNode: AstNode,
+  className: string,
+  nodeTypes: readonly string[],
+  backReferences: readonly string[],
+): string[] {
   const names = [...new Set([className, ...nodeTypes].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)))];
   const collections = new Set<string>();
   const escapes: string[] = [];
   for (const member of classMembers(classNode)) {
     const name = memberName(member);
-    if (name === undefined || !FIELD_TYPES.has(member.type)) continue;
+    if (name === undefined || !FIELD_TYPES.has(member.type) || backReferences.includes(name)) continue;
     const annotation = child(member, 'typeAnnotation');
     if (CHILD_COLLECTION.test(name) || (annotation !== undefined && mentionsAny(sourceOf(source, annotation), names))) {
       collections.add(name);
-      if (isPublic(member) && !/^(?:parent|owner)$/i.test(name)) escapes.push(`public \`${name}\``);
+      if (isPublic(member)) escapes.push(`public \`${name}\``);
     }
   }
   for (const member of classMembers(classNode)) {
@@ -74,7 +80,7 @@ export function childEscapes(source: string, classNode: AstNode, className: stri
     const kind = methodKind(member);
     if (kind === 'constructor' || kind === 'set') continue;
     const name = memberName(member) ?? '';
-    if (/^(?:parent|owner)$/i.test(name)) continue;
+    if (backReferences.includes(name)) continue;
     const fn = methodFunction(member);
     const returnType = child(fn, 'returnType') ?? child(member, 'returnType');
     const byType = returnType !== undefined && mentionsAny(sourceOf(source, returnType), names);

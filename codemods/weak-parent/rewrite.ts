@@ -5,6 +5,7 @@
  */
 import {
   renderWeakParentMembers,
+  renderWeakParentOwnDefinition,
   renderWeakParentStoreWrite,
   renderWeakRefHelper,
   WEAK_REF_HELPER,
@@ -34,6 +35,7 @@ import {
   sourceOf,
   start,
   text,
+  thisMemberName,
   type AstNode,
 } from '../lib/ast.js';
 import { lineIndent, startWithComments } from '../lib/positions.js';
@@ -265,7 +267,8 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
         className: info.name,
         fieldName,
         nullable: type ? type.nullable : true,
-        undefinable: type ? type.undefinable : true,
+        // A collected parent reads as undefined, so undefined is a value of the field now.
+        undefinable: (type ? type.undefinable : true) || context.onCollected === 'undefined',
         readonly,
         storage: context.storage,
         typescript: context.typescript,
@@ -311,6 +314,12 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
       } else {
         const anchor = constructorMember ?? members[0];
         if (!anchor) continue;
+        const firstWrite = context.accessor === 'own' && constructorMember ? firstStatementWrite(constructorMember, fieldName) : undefined;
+        if (firstWrite) {
+          field.ownDefinedInConstructor = true;
+          const { indent } = lineIndent(source, start(firstWrite));
+          edits.insert(start(firstWrite), `${renderWeakParentOwnDefinition(field)}${context.style.semicolons ? ';' : ''}${eol}${indent}`);
+        }
         const insertAt = startWithComments(source, anchor);
         const { indent } = lineIndent(source, insertAt);
         edits.insert(insertAt, renderWeakParentMembers(field, indent, eol, unit) + eol + eol + indent);
@@ -323,7 +332,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
 
     if (rewrittenHere === 0) continue;
     if (shared && !helperPresent) insertHelper(source, info, members, context, edits);
-    const escapes = childEscapes(source, info.node, info.name, nodeTypes);
+    const escapes = childEscapes(source, info.node, info.name, nodeTypes, context.fields);
     reports.push({ line: lineOf(info.node), kind: 'notice', message: noticeText(info.name, rewrittenFields, escapes, context.onCollected) });
   }
 
@@ -340,6 +349,15 @@ function noticeText(className: string, fields: readonly string[], escapes: reado
     return `${subject} rewritten; no public member of ${className} was seen handing out nodes, but any caller that keeps a node and drops its tree sees the change: ${after}.`;
   }
   return `${subject} rewritten; nodes reach callers through ${escapes.join(', ')}: a caller that keeps one and drops its tree now finds that ${after}; for a library this is an API change (choose with --on-collected=throw|undefined).`;
+}
+
+/** The first top-level constructor statement that assigns `this.field`, for the own accessor's definition. */
+function firstStatementWrite(constructorMember: AstNode, fieldName: string): AstNode | undefined {
+  const body = child(methodFunction(constructorMember), 'body');
+  return children(body, 'body').find((statement) => {
+    const expression = statement.type === 'ExpressionStatement' ? child(statement, 'expression') : undefined;
+    return expression?.type === 'AssignmentExpression' && thisMemberName(child(expression, 'left')) === fieldName;
+  });
 }
 
 /**

@@ -145,4 +145,48 @@ describe('weak-parent output at runtime (node --expose-gc)', () => {
       message: expect.stringContaining('Leaf.parent') as unknown,
     });
   });
+
+  it('--on-collected=undefined: the getter reads undefined once the parent is collected', async () => {
+    const { output } = runWeakParent('tree.mjs', javascriptTree, { 'on-collected': 'undefined' });
+    const result = await runModule('undefined', output ?? '', driver(jsBuild, 'child.parent'));
+    expect(result).toEqual({ whileAlive: true, rootParent: 'null', afterRelease: 'undefined' });
+  });
+
+  it('--accessor=own: the same lifetime as the prototype accessor', async () => {
+    const { output } = runWeakParent('tree.mjs', javascriptTree, { accessor: 'own' });
+    const result = await runModule('own', output ?? '', driver(jsBuild, 'child.parent'));
+    expect(result.whileAlive).toBe(true);
+    expect(result.afterRelease).toEqual({ name: 'ReferenceError', message: expect.stringContaining('TreeNode.parent') as unknown });
+  });
+});
+
+// Counts the WeakRefs a module makes: with the shared helper, 100 children of one parent share
+// one; with underscore storage (no helper) every child makes its own.
+describe('weak-parent shares one WeakRef per parent', () => {
+  const counting = `
+let made = 0;
+globalThis.WeakRef = class extends WeakRef {
+  constructor(target) {
+    super(target);
+    made += 1;
+  }
+};
+const tree = await import('./tree.mjs');
+const root = new tree.TreeNode('root', null);
+const children = [];
+for (let i = 0; i < 100; i++) children.push(new tree.TreeNode('child' + i, root));
+const grandchild = new tree.TreeNode('grandchild', children[0]);
+process.stdout.write(JSON.stringify({ made, same: children.every((child) => child.parent === root), up: grandchild.parent.parent === root }));
+`;
+
+  for (const [storage, made] of [['private', 2], ['underscore', 101]] as const) {
+    it(`--storage=${storage}: ${String(made)} WeakRefs for a parent with 100 children and one grandchild`, async () => {
+      const { output } = runWeakParent('tree.mjs', javascriptTree, { storage });
+      const caseDir = mkdtempSync(join(workDir, `count-${storage}-`));
+      writeFileSync(join(caseDir, 'tree.mjs'), output ?? '');
+      writeFileSync(join(caseDir, 'main.mjs'), counting);
+      const { stdout } = await run(process.execPath, ['main.mjs'], { cwd: caseDir, timeout: 30_000 });
+      expect(JSON.parse(stdout)).toEqual({ made, same: true, up: true });
+    });
+  }
 });

@@ -28,7 +28,10 @@ export class Comment {
   #weakRefTo(target) {
     if (!(#weakRefToThis in target)) return new WeakRef(target);
     let ref = target.#weakRefToThis;
-    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      target.#weakRefToThis = ref;
+    }
     return ref;
   }
   #weakRefToThis = undefined;

@@ -20,11 +20,15 @@ export class Account {
   set parent(value: Owner | null) {
     this.#parent = value == null ? value : this.#weakRefTo(value);
   }
-  #parent: WeakRef<Owner> | null = ((value: Owner | null): WeakRef<Owner> | null => (value == null ? value : this.#weakRefTo(value)))(defaultOwner());
+  #parent: WeakRef<Owner> | null =
+    ((value: Owner | null): WeakRef<Owner> | null => (value == null ? value : this.#weakRefTo(value)))(defaultOwner());
   #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#weakRefToThis in target)) return new WeakRef(target);
     let ref = target.#weakRefToThis;
-    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      target.#weakRefToThis = ref;
+    }
     return ref as WeakRef<T>;
   }
   #weakRefToThis: WeakRef<object> | undefined = undefined;
@@ -45,11 +49,15 @@ export class Profile {
   set parent(value: Owner) {
     this.#parent = value == null ? value : this.#weakRefTo(value);
   }
-  #parent: WeakRef<Owner> = fallback == null ? fallback : this.#weakRefTo(fallback);
+  #parent: WeakRef<Owner> =
+    fallback == null ? fallback : this.#weakRefTo(fallback);
   #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#weakRefToThis in target)) return new WeakRef(target);
     let ref = target.#weakRefToThis;
-    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      target.#weakRefToThis = ref;
+    }
     return ref as WeakRef<T>;
   }
   #weakRefToThis: WeakRef<object> | undefined = undefined;

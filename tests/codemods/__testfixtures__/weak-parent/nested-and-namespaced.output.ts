@@ -18,7 +18,10 @@ export namespace Forest {
     #weakRefTo<T extends object>(target: T): WeakRef<T> {
       if (!(#weakRefToThis in target)) return new WeakRef(target);
       let ref = target.#weakRefToThis;
-      if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+      if (ref === undefined) {
+        ref = new WeakRef(target);
+        target.#weakRefToThis = ref;
+      }
       return ref as WeakRef<T>;
     }
     #weakRefToThis: WeakRef<object> | undefined = undefined;
@@ -45,7 +48,10 @@ export function makeNode(): object {
     #weakRefTo<T extends object>(target: T): WeakRef<T> {
       if (!(#weakRefToThis in target)) return new WeakRef(target);
       let ref = target.#weakRefToThis;
-      if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+      if (ref === undefined) {
+        ref = new WeakRef(target);
+        target.#weakRefToThis = ref;
+      }
       return ref as WeakRef<T>;
     }
     #weakRefToThis: WeakRef<object> | undefined = undefined;

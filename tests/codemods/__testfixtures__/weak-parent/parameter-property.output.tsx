@@ -24,7 +24,10 @@ export class Slot {
   #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#weakRefToThis in target)) return new WeakRef(target);
     let ref = target.#weakRefToThis;
-    if (ref === undefined) ref = target.#weakRefToThis = new WeakRef(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      target.#weakRefToThis = ref;
+    }
     return ref as WeakRef<T>;
   }
   #weakRefToThis: WeakRef<object> | undefined = undefined;

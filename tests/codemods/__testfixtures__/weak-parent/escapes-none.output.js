@@ -1,0 +1,43 @@
+// Nothing public hands out nodes: the notice says so, and still warns about kept nodes.
+export class Cell {
+  #cells = [];
+
+  get parent() {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError(
+        'Cell.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
+    }
+    return target;
+  }
+  set parent(value) {
+    this.#parent = value == null ? value : this.#weakRefTo(value);
+  }
+  #parent;
+
+  constructor() {
+    this.parent = null;
+  }
+
+  #adopt(cell) {
+    cell.parent = this;
+    this.#cells.push(cell);
+  }
+
+  size() {
+    return this.#cells.length;
+  }
+  #weakRefTo(target) {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      target.#weakRefToThis = ref;
+    }
+    return ref;
+  }
+  #weakRefToThis = undefined;
+}

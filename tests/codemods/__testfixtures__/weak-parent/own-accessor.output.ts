@@ -1,0 +1,50 @@
+export class Element {
+  name: string;
+  get parent(): Element | null {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError(
+        'Element.parent is no longer available: the object it referred to has been garbage-collected.',
+      );
+    }
+    return target;
+  }
+  set parent(value: Element | null) {
+    this.#parent = value == null ? value : this.#weakRefTo(value);
+  }
+  #parent: WeakRef<Element> | null = this.#defineParent(null);
+  static #parentProperty: PropertyDescriptor = {
+    ...Object.getOwnPropertyDescriptor(this.prototype, 'parent'),
+    enumerable: true,
+  };
+  #defineParent<V>(value: V): V {
+    Object.defineProperty(this, 'parent', Element.#parentProperty);
+    return value;
+  }
+  children: Element[] = [];
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  append(child: Element): void {
+    child.parent = this;
+    this.children.push(child);
+  }
+
+  toJSON(): object {
+    return { ...this, children: this.children.length };
+  }
+  #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    if (!(#weakRefToThis in target)) return new WeakRef(target);
+    let ref = target.#weakRefToThis;
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      target.#weakRefToThis = ref;
+    }
+    return ref as WeakRef<T>;
+  }
+  #weakRefToThis: WeakRef<object> | undefined = undefined;
+}

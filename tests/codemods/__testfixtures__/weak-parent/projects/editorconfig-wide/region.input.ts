@@ -1,0 +1,4 @@
+export class Region {
+    parent: Region | null = null;
+    readonly regions: Region[] = [];
+}

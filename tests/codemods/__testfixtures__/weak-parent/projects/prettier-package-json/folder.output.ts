@@ -1,0 +1,40 @@
+export class Folder {
+    get parent(): Folder | undefined {
+        const ref = this.#parent;
+        if (ref == null) return ref;
+        const target = ref.deref();
+        if (target === undefined) {
+            throw new ReferenceError(
+                'Folder.parent is no longer available: the object it referred to has been garbage-collected.'
+            );
+        }
+        return target;
+    }
+    set parent(value: Folder | undefined) {
+        this.#parent = value == null ? value : this.#weakRefTo(value);
+    }
+    #parent: WeakRef<Folder> | undefined;
+    readonly folders = new Map<string, Folder>();
+
+    constructor(readonly name: string) {}
+
+    folder(name: string): Folder {
+        let found = this.folders.get(name);
+        if (!found) {
+            found = new Folder(name);
+            found.parent = this;
+            this.folders.set(name, found);
+        }
+        return found;
+    }
+    #weakRefTo<T extends object>(target: T): WeakRef<T> {
+        if (!(#weakRefToThis in target)) return new WeakRef(target);
+        let ref = target.#weakRefToThis;
+        if (ref === undefined) {
+            ref = new WeakRef(target);
+            target.#weakRefToThis = ref;
+        }
+        return ref as WeakRef<T>;
+    }
+    #weakRefToThis: WeakRef<object> | undefined = undefined;
+}

@@ -1,0 +1,119 @@
+// The fixture projects under __testfixtures__/weak-parent/projects/ with the real tools: each
+// project's tsconfig compiles input and output (tsc), and its formatter accepts both (Prettier,
+// Biome). weak-parent.test.ts checks the outputs themselves; this checks that projects accept them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { runWeakParent } from './run-weak-parent.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const projectsDir = join(repoRoot, 'tests/codemods/__testfixtures__/weak-parent/projects');
+const bin = (name: string): string => join(repoRoot, 'node_modules/.bin', name);
+const scratch = mkdtempSync(join(tmpdir(), 'weak-parent-projects-'));
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function run(command: string, args: string[], cwd: string): { status: number | null; output: string } {
+  const child = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { status: child.status, output: `${child.stdout}${child.stderr}` };
+}
+
+function filesOf(project: string, kind: 'input' | 'output'): string[] {
+  return readdirSync(join(projectsDir, project)).filter((name) => name.includes(`.${kind}.`));
+}
+
+const projects = readdirSync(projectsDir).sort();
+
+describe('weak-parent fixture projects', () => {
+  it('cover Prettier, Biome, .editorconfig and the target settings', () => {
+    expect(projects).toEqual(
+      expect.arrayContaining(['biome', 'editorconfig-wide', 'es5-target', 'no-weakref-lib', 'node-14', 'old-node', 'prettier-no-semi', 'prettier-package-json', 'tslib-old']),
+    );
+  });
+
+  for (const project of projects.filter((name) => existsSync(join(projectsDir, name, 'tsconfig.json')))) {
+    it(`${project}: tsc compiles input and output`, () => {
+      const result = run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectsDir, project)], repoRoot);
+      expect(result.output).toBe('');
+      expect(result.status).toBe(0);
+    });
+  }
+
+  for (const project of projects.filter((name) => name.startsWith('prettier-'))) {
+    it(`${project}: prettier --check accepts input and output`, () => {
+      const files = [...filesOf(project, 'input'), ...filesOf(project, 'output')];
+      const result = run(bin('prettier'), ['--check', ...files], join(projectsDir, project));
+      expect(result.output).toContain('All matched files use Prettier code style!');
+      expect(result.status).toBe(0);
+    });
+  }
+
+  it('biome: biome format accepts input and output', () => {
+    const files = [...filesOf('biome', 'input'), ...filesOf('biome', 'output')];
+    const result = run(bin('biome'), ['format', ...files], join(projectsDir, 'biome'));
+    expect(result.output).not.toContain('would have printed');
+    expect(result.status).toBe(0);
+  });
+
+  // The control: the one-line throw that v1 of the codemod wrote (whatever the width) is what
+  // failed these projects' format checks; the same tools reject it here, so the checks above bite.
+  it('the formatters reject the output with the throw on one over-wide line', () => {
+    for (const [project, file, tool, args] of [
+      ['prettier-no-semi', 'outline.output.ts', bin('prettier'), ['--check']],
+      ['biome', 'container.output.ts', bin('biome'), ['format']],
+    ] as const) {
+      const copy = join(scratch, project);
+      cpSync(join(projectsDir, project), copy, { recursive: true });
+      const accepted = readFileSync(join(copy, file), 'utf8');
+      const oneLine = accepted.replace(/throw new ReferenceError\(\s*("[^"]*"),\s*\)/, 'throw new ReferenceError($1)');
+      expect(oneLine).not.toBe(accepted);
+      writeFileSync(join(copy, 'one-line.ts'), oneLine);
+      expect(run(tool, [...args, 'one-line.ts'], copy).status, `${project} with ${tool}`).not.toBe(0);
+    }
+  });
+
+  it('editorconfig-wide: keeps the throw on one line within max_line_length = 140', () => {
+    const output = readFileSync(join(projectsDir, 'editorconfig-wide/region.output.ts'), 'utf8');
+    expect(output).toMatch(/^ {12}throw new ReferenceError\('Region\.parent is no longer available: .*'\);$/m);
+    expect(Math.max(...output.split('\n').map((line) => line.length))).toBeLessThanOrEqual(140);
+  });
+
+  it('the target settings choose the storage and say why', () => {
+    const note = (project: string, file: string): string[] => {
+      const path = join(projectsDir, project, file);
+      return runWeakParent(path, readFileSync(path, 'utf8')).reports.filter((report) => report.includes(': note: '));
+    };
+    expect(note('es5-target', 'widget.input.ts').join('\n')).toContain('underscore storage: compilerOptions.target es5');
+    expect(note('tslib-old', 'widget.input.ts').join('\n')).toContain('importHelpers with tslib ^2.1.0');
+    expect(note('node-14', 'menu.input.js').join('\n')).toContain('one WeakRef per child: engines.node admits Node 14.18');
+    expect(readFileSync(join(projectsDir, 'es5-target/widget.output.ts'), 'utf8')).toContain('private _parentRef: WeakRef<Widget> | null = null;');
+    expect(readFileSync(join(projectsDir, 'node-14/menu.output.js'), 'utf8')).not.toContain('#weakRefTo');
+    // No WeakRef at all: the file stays as it was.
+    for (const [project, file] of [['no-weakref-lib', 'widget'], ['old-node', 'menu']] as const) {
+      const extension = project === 'old-node' ? 'js' : 'ts';
+      expect(readFileSync(join(projectsDir, project, `${file}.output.${extension}`), 'utf8')).toBe(
+        readFileSync(join(projectsDir, project, `${file}.input.${extension}`), 'utf8'),
+      );
+    }
+  });
+
+  // tsc on the output without the codemod's choice: the settings that made it choose are real.
+  it('es5-target and no-weakref-lib: the default #private WeakRef output would not compile there', () => {
+    for (const [project, code] of [['es5-target', 'TS18028'], ['no-weakref-lib', 'TS2304']] as const) {
+      const copy = join(scratch, `${project}-forced`);
+      cpSync(join(projectsDir, project), copy, { recursive: true });
+      const source = readFileSync(join(copy, 'widget.input.ts'), 'utf8');
+      writeFileSync(join(copy, 'widget.output.ts'), runWeakParent(join(copy, 'widget.input.ts'), source, { project: false }).output ?? '');
+      const result = run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', copy], repoRoot);
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(code);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { cacheRoot } from '../scripts/lib/package-cache.mjs';
@@ -18,7 +18,7 @@ import { corpusInstall, rxjsProject } from '../scripts/lib/corpora.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p) || '.';
 
-const SECTIONS = ['overhead', 'memory', 'editor', 'codemod', 'scaling', 'concurrency', 'ecosystem'];
+const SECTIONS = ['overhead', 'memory', 'editor', 'codemod', 'scaling', 'concurrency', 'ecosystem', 'weak-parent-tree'];
 const RXJS_TSCONFIG = 'bench/rxjs.tsconfig.json';
 const COMPARED_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'];
 const TARGETS = {
@@ -31,6 +31,8 @@ const TARGETS = {
   // Issue "Trust on real code": each rule on each of the ecosystem set's three largest packages.
   ecosystemEachPct: 0.6,
   ecosystemRequireUsingPct: 0.5,
+  treeBuildRatio: 1.15,
+  treeHeapRatio: 1.1,
 };
 
 const HELP = `usage: npm run bench -- [options]      (or: node bench/run.mjs [options])
@@ -48,6 +50,9 @@ Sections (default: all; pick with --sections, by name or number):
                  largest packages of the ecosystem set (scripts/ecosystem/manifest.json, by bytes
                  of linted code): each of our rules as % of the lint (target <= 0.6%,
                  require-using <= 0.5%)
+  8 weak-parent-tree
+                 the code the weak-parent codemod writes: build a 100,000-node tree, walk up
+                 from every leaf, heap kept; strong field vs each storage mode, one process each
 
 Options:
   --runs N              runs per figure (default 5 for overhead/memory/codemod, 3 for scaling and
@@ -537,6 +542,81 @@ async function ecosystem(options, ours) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 8: the code the weak-parent codemod writes, against the strong field it replaces.
+
+async function weakParentTree(options) {
+  const transformPath = path.join(root, 'dist/codemods/weak-parent.js');
+  if (!fs.existsSync(transformPath)) return { skipped: 'dist/codemods/weak-parent.js does not exist yet (run npm run build)' };
+  const { transformWithReports } = await import(pathToFileURL(transformPath).href);
+  const strongPath = path.join(root, 'bench/weak-parent-tree-node.mjs');
+  const source = fs.readFileSync(strongPath, 'utf8');
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lifetime-tree-'));
+  const variants = {
+    strong: { what: 'the strong field (before the codemod)', options: undefined },
+    shared: { what: 'default: #private store, one WeakRef per parent shared by its children', options: {} },
+    'per-child': { what: '--storage=underscore: one WeakRef per child, as v1 wrote everywhere', options: { storage: 'underscore' } },
+    own: { what: '--accessor=own: shared WeakRef plus an own enumerable accessor per instance', options: { accessor: 'own' } },
+  };
+  try {
+    for (const [name, variant] of Object.entries(variants)) {
+      const file = path.join(scratch, `${name}.mjs`);
+      // The scratch folder is outside any project, so the transform uses its defaults there.
+      const text = variant.options === undefined ? source : transformWithReports({ path: file, source }, variant.options).output;
+      if (variant.options !== undefined && text === source) throw new Error(`the codemod did not rewrite the node class for ${name}`);
+      fs.writeFileSync(file, text);
+      variant.file = file;
+    }
+    const nodes = options.quick ? 20_000 : 100_000;
+    const rounds = options.quick ? 5 : 11;
+    const runs = options.codemodRuns;
+    const perRun = [];
+    const loadAverage = os.loadavg().map((x) => Math.round(x * 10) / 10);
+    for (let i = 0; i < runs; i++) {
+      const names = Object.keys(variants);
+      const order = i % 2 === 0 ? names : [...names].reverse();
+      const round = {};
+      for (const name of order) {
+        log(`weak-parent tree run ${String(i + 1)}/${String(runs)}: ${name}`);
+        const result = await runNode(['--expose-gc', path.join(root, 'bench/weak-parent-tree.mjs'), variants[name].file, String(nodes), String(rounds)]);
+        if (result.code !== 0) throw new Error(`${name} failed (exit ${String(result.code)}):\n${result.stderr.slice(-2000)}`);
+        round[name] = JSON.parse(result.stdout.trim().split('\n').at(-1));
+      }
+      const steps = new Set(Object.values(round).map((r) => r.steps));
+      if (steps.size !== 1) throw new Error('the variants walked different trees');
+      perRun.push(round);
+    }
+    const figure = (name, key) => summary(perRun.map((round) => round[name][key]));
+    const ratio = (name, key) => summary(perRun.map((round) => round[name][key] / round.strong[key]));
+    return {
+      nodes,
+      branching: 8,
+      runs,
+      roundsPerProcess: rounds,
+      loadAverage,
+      command: `node --expose-gc bench/weak-parent-tree.mjs <variant>.mjs ${String(nodes)} ${String(rounds)}`,
+      variants: Object.fromEntries(Object.entries(variants).map(([name, v]) => [name, {
+        what: v.what,
+        options: v.options ?? null,
+        buildMs: figure(name, 'buildMs'),
+        buildCpuMs: figure(name, 'buildCpuMs'),
+        walkMs: figure(name, 'walkMs'),
+        walkCpuMs: figure(name, 'walkCpuMs'),
+        heapMB: figure(name, 'heapMB'),
+      }])),
+      ratios: Object.fromEntries(Object.keys(variants).filter((name) => name !== 'strong').map((name) => [name, {
+        build: ratio(name, 'buildMs'),
+        buildCpu: ratio(name, 'buildCpuMs'),
+        walk: ratio(name, 'walkMs'),
+        walkCpu: ratio(name, 'walkCpuMs'),
+        heap: ratio(name, 'heapMB'),
+      }])),
+    };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Targets and tables.
 
 function targets(results) {
@@ -568,6 +648,12 @@ function targets(results) {
       const limit = id === 'lifetime/require-using' ? TARGETS.ecosystemRequireUsingPct : TARGETS.ecosystemEachPct;
       if (rule.pct) add(`ecosystem ${item.name}: ${id}, % of lint`, `<= ${String(limit)}%`, rule.pct.median, rule.pct.median <= limit);
     }
+  }
+  const w = results.sections['weak-parent-tree']?.ratios?.shared;
+  if (w) {
+    add('weak-parent tree: build CPU time, rewritten / strong', `<= ${String(TARGETS.treeBuildRatio)}`, w.buildCpu.median, w.buildCpu.median <= TARGETS.treeBuildRatio);
+    add('weak-parent tree: build wall time, rewritten / strong (noisy)', `<= ${String(TARGETS.treeBuildRatio)}`, w.build.median, w.build.median <= TARGETS.treeBuildRatio);
+    add('weak-parent tree: heap kept, rewritten / strong', `<= ${String(TARGETS.treeHeapRatio)}`, w.heap.median, w.heap.median <= TARGETS.treeHeapRatio);
   }
   return out;
 }
@@ -653,6 +739,16 @@ function tables(results) {
       ]);
     }
   }
+  const w = sections['weak-parent-tree'];
+  if (w) {
+    table(`8. weak-parent emitted code: ${String(w.nodes)}-node tree, ${String(w.branching)} children per node, ${String(w.runs)} processes per variant, load average ${w.loadAverage.join(' ')}`,
+      ['variant', 'build CPU (ms)', 'build wall (ms)', 'walk up CPU (ms)', 'heap kept (MB)', 'build CPU / strong', 'walk CPU / strong', 'heap / strong'],
+      Object.entries(w.variants).map(([name, v]) => [
+        `${name}: ${v.what}`, cell(v.buildCpuMs, 1), cell(v.buildMs, 1), cell(v.walkCpuMs, 1), cell(v.heapMB, 2),
+        name === 'strong' ? '1' : cell(w.ratios[name]?.buildCpu, 2), name === 'strong' ? '1' : cell(w.ratios[name]?.walkCpu, 2),
+        name === 'strong' ? '1' : cell(w.ratios[name]?.heap, 3),
+      ]));
+  }
   if (results.targets.length > 0) {
     table('Targets', ['figure', 'target', 'median', 'met'], results.targets.map((t) => [t.figure, t.target, fmt(t.value, 2), t.met ? 'yes' : 'NO']));
   }
@@ -736,6 +832,7 @@ async function main() {
   if (options.sections.has('scaling')) await attempt(['scaling'], async () => ({ scaling: await scaling(options, ours) }));
   if (options.sections.has('concurrency')) await attempt(['concurrency'], async () => ({ concurrency: await concurrency(options, ours) }));
   if (options.sections.has('ecosystem')) await attempt(['ecosystem'], async () => ({ ecosystem: await ecosystem(options, ours) }));
+  if (options.sections.has('weak-parent-tree')) await attempt(['weak-parent-tree'], async () => ({ 'weak-parent-tree': await weakParentTree(options) }));
   // A run of some sections keeps the other sections' figures of the results file it writes, so
   // that e.g. `--sections ecosystem` does not throw away the rxjs figures (listed as carried over).
   if (options.out !== '-' && options.sections.size < SECTIONS.length && fs.existsSync(path.resolve(root, options.out))) {

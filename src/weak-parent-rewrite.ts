@@ -67,8 +67,9 @@ export interface WeakParentField {
   /** Default `throw`. With `undefined` the getter's type gains `| undefined`. */
   onCollected?: WeakParentOnCollected;
   /**
-   * Store `this.#weakRefTo(value)` instead of `new WeakRef(value)`: every child of one parent
-   * then shares the parent's single WeakRef (see renderWeakRefHelper). Private storage only.
+   * Store `Class.#weakRefTo(value)` instead of `new WeakRef(value)`: every child of one parent
+   * then shares the parent's single WeakRef (see renderWeakRefHelper). Private storage only, and
+   * `className` must be the class's own binding.
    */
   shareRef?: boolean;
   /** Default `prototype`. `own` needs a class that can be named from its own members. */
@@ -82,9 +83,9 @@ export interface WeakParentField {
   style?: Partial<WeakParentStyle>;
 }
 
-/** The helper method and the per-instance slot that sharing adds, once per class. */
+/** The static helper method and WeakMap that sharing adds, once per class. */
 export const WEAK_REF_HELPER = '#weakRefTo';
-export const WEAK_REF_SLOT = '#weakRefToThis';
+export const WEAK_REF_MAP = '#weakRefs';
 
 /** `#parent` for private storage, `_parentRef` for underscore storage. */
 export function weakParentStoreName(fieldName: string, storage: WeakParentStorage): string {
@@ -205,13 +206,13 @@ export function renderWeakParentMembers(
 }
 
 /**
- * The helper that lets every child of one parent share the parent's single WeakRef: the ref is
- * made the first time the object becomes somebody's parent and kept in a private slot of its
- * own. Objects of other classes get a WeakRef of their own each time, as without sharing.
+ * The helper that lets every child of one parent share the parent's single WeakRef: a static
+ * WeakMap of the class maps each object that became somebody's parent to its WeakRef. The map
+ * holds its keys weakly and each WeakRef does not hold its target, so it keeps nothing alive.
  * Placed once per class, after the rewritten members; same conventions as renderWeakParentMembers.
  */
 export function renderWeakRefHelper(
-  options: { typescript: boolean; style?: Partial<WeakParentStyle> },
+  options: { className: string; typescript: boolean; style?: Partial<WeakParentStyle> },
   indent: string,
   eol = '\n',
   indentUnit: string = indent.includes('\t') ? '\t' : '  ',
@@ -220,17 +221,17 @@ export function renderWeakRefHelper(
   const end = style.semicolons ? ';' : '';
   const ts = options.typescript;
   const inner = indentUnit;
+  const map = `${options.className}.${WEAK_REF_MAP}`;
   const lines = [
-    ts ? `${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `${WEAK_REF_HELPER}(target) {`,
-    `${inner}if (!(${WEAK_REF_SLOT} in target)) return new WeakRef(target)${end}`,
-    `${inner}let ref = target.${WEAK_REF_SLOT}${end}`,
+    ts ? `static ${WEAK_REF_MAP} = new WeakMap<object, WeakRef<object>>()${end}` : `static ${WEAK_REF_MAP} = new WeakMap()${end}`,
+    ts ? `static ${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `static ${WEAK_REF_HELPER}(target) {`,
+    `${inner}let ref = ${map}.get(target)${end}`,
     `${inner}if (ref === undefined) {`,
     `${inner}${inner}ref = new WeakRef(target)${end}`,
-    `${inner}${inner}target.${WEAK_REF_SLOT} = ref${end}`,
+    `${inner}${inner}${map}.set(target, ref)${end}`,
     `${inner}}`,
     ts ? `${inner}return ref as WeakRef<T>${end}` : `${inner}return ref${end}`,
     '}',
-    ts ? `${WEAK_REF_SLOT}: WeakRef<object> | undefined = undefined${end}` : `${WEAK_REF_SLOT} = undefined${end}`,
   ];
   return lines.join(eol + indent);
 }
@@ -327,7 +328,7 @@ function isSimpleReference(text: string): boolean {
 }
 
 function newRef(field: WeakParentField, text: string): string {
-  return field.shareRef === true && field.storage === 'private' ? `this.${WEAK_REF_HELPER}(${text})` : `new WeakRef(${text})`;
+  return field.shareRef === true && field.storage === 'private' ? `${field.className}.${WEAK_REF_HELPER}(${text})` : `new WeakRef(${text})`;
 }
 
 function wrapExpression(field: WeakParentField, valueText: string, isParameter: boolean): string {

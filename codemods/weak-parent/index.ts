@@ -9,7 +9,7 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
 
 import type { WeakParentStyle } from '../../src/weak-parent-rewrite.js';
-import { isDeclarationFile, isTypeScriptPath, parserFor, parserForPath } from '../lib/parse.js';
+import { isDeclarationFile, isTypeScriptPath, parserFor } from '../lib/parse.js';
 import { formatterSettings } from '../lib/project-style.js';
 import { DEFAULT_STYLE, detectCodeHabits, detectEol, detectIndentUnit } from '../lib/style.js';
 import { mentionsField, parseOptions } from './options.js';
@@ -54,8 +54,7 @@ export function transformWithReports(
     fields: parsed.fields,
     storage: verdict.ok ? verdict.storage : 'private',
     typescript,
-    // Flow's parser does not read `#slot in object`, which the shared-WeakRef helper uses.
-    shareRef: verdict.ok && verdict.shareRef && parserForPath(file.path, options.parser) !== 'flow',
+    shareRef: verdict.ok && verdict.shareRef,
     onCollected: parsed.onCollected,
     accessor: parsed.accessor,
     style,

@@ -9,7 +9,7 @@ import {
   renderWeakParentStoreWrite,
   renderWeakRefHelper,
   WEAK_REF_HELPER,
-  WEAK_REF_SLOT,
+  WEAK_REF_MAP,
   weakParentOwnPropertyName,
   weakParentStoreName,
   type WeakParentAccessor,
@@ -128,7 +128,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
     const constructorMember = members.find(
       (member) => METHOD_TYPES.has(member.type) && methodKind(member) === 'constructor' && child(methodFunction(member), 'body'),
     );
-    const sharing = context.shareRef && context.storage === 'private' && canShare(source, info, members);
+    const sharing = context.shareRef && context.storage === 'private' && info.selfNamed && canShare(source, info, members);
     const helperPresent = members.some((member) => memberPrivateName(member) === WEAK_REF_HELPER.slice(1));
     let rewrittenHere = 0;
     let shared = false;
@@ -274,7 +274,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
         typescript: context.typescript,
         declareStore: context.storage === 'private' || context.typescript || !assignedOnly || context.accessor === 'own',
         onCollected: context.onCollected,
-        shareRef: sharing && (type === undefined || couldBeThisClass(type, info, classes, typeParams)),
+        shareRef: sharing,
         accessor: context.accessor,
         style: context.style,
       };
@@ -360,31 +360,10 @@ function firstStatementWrite(constructorMember: AstNode, fieldName: string): Ast
   });
 }
 
-/**
- * Sharing pays only where parents are instances of this class (or of a subclass): a type
- * parameter, or another class of the file that does not extend this one, never carries the slot.
- */
-function couldBeThisClass(type: TargetType, info: ClassInfo, classes: readonly ClassInfo[], typeParams: ReadonlyMap<string, unknown>): boolean {
-  if (type.names.length === 0) return false;
-  return type.names.some((name) => {
-    if (name === info.name) return true;
-    if (typeParams.has(name)) return false;
-    const other = classes.filter((candidate) => candidate.name === name);
-    if (other.length === 0) return true; // an alias or an import: may well be this class
-    return other.some((candidate) => {
-      const superClass = child(candidate.node, 'superClass');
-      return superClass?.type === 'Identifier' && text(superClass, 'name') === info.name;
-    });
-  });
-}
-
-/** The helper needs a free name and a class body whose closing brace is on a line of its own. */
+/** The helper needs free names (or its own earlier copy) and a closing brace on a line of its own. */
 function canShare(source: string, info: ClassInfo, members: readonly AstNode[]): boolean {
-  const taken = members.some((member) => {
-    const privateName = memberPrivateName(member);
-    return privateName === WEAK_REF_SLOT.slice(1) && !members.some((other) => memberPrivateName(other) === WEAK_REF_HELPER.slice(1));
-  });
-  if (taken) return false;
+  const has = (name: string): boolean => members.some((member) => memberPrivateName(member) === name.slice(1));
+  if (has(WEAK_REF_MAP) !== has(WEAK_REF_HELPER)) return false;
   const body = child(info.node, 'body');
   if (!body) return false;
   return lineIndent(source, end(body) - 1).alone;
@@ -398,6 +377,6 @@ function insertHelper(source: string, info: ClassInfo, members: readonly AstNode
   const firstMember = members[0];
   const memberIndent = firstMember ? lineIndent(source, start(firstMember)).indent : classIndent + context.indentUnit;
   const lineStart = source.lastIndexOf('\n', closing - 1) + 1;
-  const helper = renderWeakRefHelper({ typescript: context.typescript, style: context.style }, memberIndent, context.eol, context.indentUnit);
+  const helper = renderWeakRefHelper({ className: info.name, typescript: context.typescript, style: context.style }, memberIndent, context.eol, context.indentUnit);
   edits.insert(lineStart, `${memberIndent}${helper}${context.eol}`);
 }

@@ -70,13 +70,6 @@ export function targetVerdict(path: string, typescript: boolean, requested: Weak
     storage = 'underscore';
     if (requested === undefined) notes.push(`underscore storage: ${why}`);
   }
-  let shareRef = storage === 'private';
-  if (shareRef && node && compare(node, [16, 4]) < 0) {
-    shareRef = false;
-    notes.push(`one WeakRef per child: engines.node admits Node ${String(node[0])}.${String(node[1])}, older than the \`#x in obj\` check (16.4)`);
-  } else if (shareRef && tslibTooOld([2, 4, 0])) {
-    shareRef = false;
-    notes.push(`one WeakRef per child: importHelpers with tslib ${config.tslibRange ?? '(none)'} lacks __classPrivateFieldIn (tslib 2.4)`);
-  }
-  return { ok: true, storage, shareRef, notes };
+  // The shared-WeakRef helper is a static #private method: as old as WeakRef in Node (14.6).
+  return { ok: true, storage, shareRef: storage === 'private', notes };
 }

@@ -11,7 +11,7 @@ export class TreeNode {
     return target;
   }
   set parent(value: TreeNode | null) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : TreeNode.#weakRefTo(value);
   }
   #parent: WeakRef<TreeNode> | null = null;
   readonly children: TreeNode[] = [];
@@ -23,14 +23,13 @@ export class TreeNode {
     this.children.push(child);
     return child;
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = TreeNode.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      TreeNode.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -12,22 +12,12 @@ exportsObject.Node = class {
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : new WeakRef(value);
   }
   #parent;
 
   constructor(parent) {
     this.parent = parent;
   }
-  #weakRefTo(target) {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
-    }
-    return ref;
-  }
-  #weakRefToThis = undefined;
 };
 export default exportsObject;

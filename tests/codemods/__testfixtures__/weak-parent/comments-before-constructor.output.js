@@ -13,7 +13,7 @@ export class Comment {
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Comment.#weakRefTo(value);
   }
   #parent;
 
@@ -25,14 +25,13 @@ export class Comment {
   constructor(parent) {
     this.parent = parent;
   }
-  #weakRefTo(target) {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap();
+  static #weakRefTo(target) {
+    let ref = Comment.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Comment.#weakRefs.set(target, ref);
     }
     return ref;
   }
-  #weakRefToThis = undefined;
 }

@@ -13,23 +13,22 @@ class Listener {
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Listener.#weakRefTo(value);
   }
   #parent;
 
   constructor(parent) {
     this.parent = parent;
   }
-  #weakRefTo(target) {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap();
+  static #weakRefTo(target) {
+    let ref = Listener.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Listener.#weakRefs.set(target, ref);
     }
     return ref;
   }
-  #weakRefToThis = undefined;
 }
 
 module.exports = { Listener };

@@ -27,21 +27,20 @@ export class Pane {
     return target;
   }
   set parent(value: Pane | null) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Pane.#weakRefTo(value);
   }
   #parent: WeakRef<Pane> | null = null;
 
   render(props: Props): JSX.Element {
     return <section title={props.title}>{this.parent ? 'nested' : 'root'}</section>;
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Pane.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Pane.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -14,7 +14,7 @@ export class Cell {
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Cell.#weakRefTo(value);
   }
   #parent;
 
@@ -30,14 +30,13 @@ export class Cell {
   size() {
     return this.#cells.length;
   }
-  #weakRefTo(target) {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap();
+  static #weakRefTo(target) {
+    let ref = Cell.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Cell.#weakRefs.set(target, ref);
     }
     return ref;
   }
-  #weakRefToThis = undefined;
 }

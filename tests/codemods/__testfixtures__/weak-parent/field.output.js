@@ -13,7 +13,7 @@ class Scope {
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Scope.#weakRefTo(value);
   }
   #parent = null;
   names = new Map();
@@ -21,16 +21,15 @@ class Scope {
   lookup(name) {
     return this.names.get(name) ?? this.parent?.lookup(name);
   }
-  #weakRefTo(target) {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap();
+  static #weakRefTo(target) {
+    let ref = Scope.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Scope.#weakRefs.set(target, ref);
     }
     return ref;
   }
-  #weakRefToThis = undefined;
 }
 
 module.exports = { Scope };

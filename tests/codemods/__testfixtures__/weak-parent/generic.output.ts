@@ -11,22 +11,21 @@ export class TreeNode<T> {
     return target;
   }
   set parent(value: TreeNode<T> | null) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : TreeNode.#weakRefTo(value);
   }
   #parent: WeakRef<TreeNode<T>> | null = null;
   children: TreeNode<T>[] = [];
 
   constructor(public value: T) {}
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = TreeNode.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      TreeNode.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }
 
 export class Box<Owner extends object> {
@@ -42,7 +41,16 @@ export class Box<Owner extends object> {
     return target;
   }
   set parent(value: Owner | undefined) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : Box.#weakRefTo(value);
   }
   #parent: WeakRef<Owner> | undefined;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Box.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Box.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
+  }
 }

@@ -18,20 +18,19 @@ export class Account {
     return target;
   }
   set parent(value: Owner | null) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Account.#weakRefTo(value);
   }
   #parent: WeakRef<Owner> | null =
-    ((value: Owner | null): WeakRef<Owner> | null => (value == null ? value : this.#weakRefTo(value)))(defaultOwner());
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+    ((value: Owner | null): WeakRef<Owner> | null => (value == null ? value : Account.#weakRefTo(value)))(defaultOwner());
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Account.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Account.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }
 
 export class Profile {
@@ -47,20 +46,19 @@ export class Profile {
     return target;
   }
   set parent(value: Owner) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Profile.#weakRefTo(value);
   }
   #parent: WeakRef<Owner> =
-    fallback == null ? fallback : this.#weakRefTo(fallback);
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+    fallback == null ? fallback : Profile.#weakRefTo(fallback);
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Profile.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Profile.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }
 
 export class Callback {
@@ -76,7 +74,16 @@ export class Callback {
     return target;
   }
   set parent(value: (() => Owner) | undefined) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : Callback.#weakRefTo(value);
   }
   #parent: WeakRef<() => Owner> | undefined = undefined;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Callback.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Callback.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
+  }
 }

@@ -15,9 +15,18 @@ export class Widget {
     return target;
   }
   public set parent(value: Panel | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : Widget.#weakRefTo(value);
   }
   #parent: WeakRef<Panel> | null = null;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Widget.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Widget.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
+  }
 }
 
 export class Label {
@@ -33,9 +42,18 @@ export class Label {
     return target;
   }
   protected set parent(value: Panel | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : Label.#weakRefTo(value);
   }
   #parent: WeakRef<Panel> | null = null;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Label.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Label.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
+  }
 }
 
 export class Button {
@@ -51,11 +69,20 @@ export class Button {
     return target;
   }
   private set parent(value: Panel | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : Button.#weakRefTo(value);
   }
   #parent: WeakRef<Panel> | null = null;
 
   mount(panel: Panel): void {
     this.parent = panel;
+  }
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Button.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Button.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
   }
 }

@@ -11,9 +11,18 @@ export class Chapter {
     return target;
   }
   set parent(value: Book | undefined) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : Chapter.#weakRefTo(value);
   }
   #parent: WeakRef<Book> | undefined;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Chapter.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Chapter.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
+  }
 }
 
 export class Book {

@@ -13,23 +13,22 @@ export class Observer {
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Observer.#weakRefTo(value);
   }
   #parent = undefined;
 
   notify() {
     this.parent?.changed(this);
   }
-  #weakRefTo(target) {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap();
+  static #weakRefTo(target) {
+    let ref = Observer.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Observer.#weakRefs.set(target, ref);
     }
     return ref;
   }
-  #weakRefToThis = undefined;
 }
 
 export class Subject {

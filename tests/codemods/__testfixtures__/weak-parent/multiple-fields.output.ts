@@ -15,7 +15,7 @@ export class Window {
     return target;
   }
   set owner(value: Document | null) {
-    this.#owner = value == null ? value : new WeakRef(value);
+    this.#owner = value == null ? value : Window.#weakRefTo(value);
   }
   #owner: WeakRef<Document> | null = null;
   get parent(): Window | null {
@@ -30,18 +30,17 @@ export class Window {
     return target;
   }
   set parent(value: Window | null) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Window.#weakRefTo(value);
   }
   #parent: WeakRef<Window> | null = null;
   opener: Window | null = null;
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Window.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Window.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

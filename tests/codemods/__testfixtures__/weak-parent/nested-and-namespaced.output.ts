@@ -12,19 +12,18 @@ export namespace Forest {
       return target;
     }
     set parent(value: Tree | null) {
-      this.#parent = value == null ? value : this.#weakRefTo(value);
+      this.#parent = value == null ? value : Tree.#weakRefTo(value);
     }
     #parent: WeakRef<Tree> | null = null;
-    #weakRefTo<T extends object>(target: T): WeakRef<T> {
-      if (!(#weakRefToThis in target)) return new WeakRef(target);
-      let ref = target.#weakRefToThis;
+    static #weakRefs = new WeakMap<object, WeakRef<object>>();
+    static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+      let ref = Tree.#weakRefs.get(target);
       if (ref === undefined) {
         ref = new WeakRef(target);
-        target.#weakRefToThis = ref;
+        Tree.#weakRefs.set(target, ref);
       }
       return ref as WeakRef<T>;
     }
-    #weakRefToThis: WeakRef<object> | undefined = undefined;
   }
 }
 
@@ -42,19 +41,18 @@ export function makeNode(): object {
       return target;
     }
     set parent(value: Local | undefined) {
-      this.#parent = value == null ? value : this.#weakRefTo(value);
+      this.#parent = value == null ? value : Local.#weakRefTo(value);
     }
     #parent: WeakRef<Local> | undefined;
-    #weakRefTo<T extends object>(target: T): WeakRef<T> {
-      if (!(#weakRefToThis in target)) return new WeakRef(target);
-      let ref = target.#weakRefToThis;
+    static #weakRefs = new WeakMap<object, WeakRef<object>>();
+    static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+      let ref = Local.#weakRefs.get(target);
       if (ref === undefined) {
         ref = new WeakRef(target);
-        target.#weakRefToThis = ref;
+        Local.#weakRefs.set(target, ref);
       }
       return ref as WeakRef<T>;
     }
-    #weakRefToThis: WeakRef<object> | undefined = undefined;
   }
   return new Local();
 }

@@ -23,12 +23,21 @@ export class Column {
     return target;
   }
   set parent(value: Row) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : Column.#weakRefTo(value);
   }
   #parent!: WeakRef<Row>;
 
   constructor(parent: Row) {
     this.parent = parent;
     parent.cells.push(this);
+  }
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Column.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Column.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
   }
 }

@@ -4,7 +4,7 @@ export class Scope {
     return ref == null ? ref : ref.deref();
   }
   set parent(value: Scope | null | undefined) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Scope.#weakRefTo(value);
   }
   #parent: WeakRef<Scope> | null | undefined = null;
   readonly scopes: Scope[] = [];
@@ -19,14 +19,13 @@ export class Scope {
   depth(): number {
     return this.parent ? this.parent.depth() + 1 : 0;
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Scope.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Scope.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

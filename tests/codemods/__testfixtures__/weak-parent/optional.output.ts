@@ -15,7 +15,7 @@ class MenuItem {
     return target;
   }
   set parent(value: Menu | undefined) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : MenuItem.#weakRefTo(value);
   }
   #parent: WeakRef<Menu> | undefined;
 
@@ -26,6 +26,15 @@ class MenuItem {
 
   detach(): void {
     this.parent = undefined;
+  }
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = MenuItem.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      MenuItem.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
   }
 }
 

@@ -11,7 +11,7 @@ export class Node {
     return target;
   }
   set parent(value) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Node.#weakRefTo(value);
   }
   #parent;
   static #parentProperty = {
@@ -35,16 +35,15 @@ export class Node {
   copy() {
     return Object.assign(new Node(this.name), this);
   }
-  #weakRefTo(target) {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap();
+  static #weakRefTo(target) {
+    let ref = Node.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Node.#weakRefs.set(target, ref);
     }
     return ref;
   }
-  #weakRefToThis = undefined;
 }
 
 export const Anonymous = class {

@@ -12,7 +12,7 @@ export class Element {
     return target;
   }
   set parent(value: Element | null) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Element.#weakRefTo(value);
   }
   #parent: WeakRef<Element> | null = this.#defineParent(null);
   static #parentProperty: PropertyDescriptor = {
@@ -37,14 +37,13 @@ export class Element {
   toJSON(): object {
     return { ...this, children: this.children.length };
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Element.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Element.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

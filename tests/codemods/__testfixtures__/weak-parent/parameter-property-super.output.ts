@@ -32,11 +32,20 @@ export class Member extends Element {
     tag: string,
   ) {
     super(tag);
-    this.#parent = parent == null ? parent : new WeakRef(parent);
+    this.#parent = parent == null ? parent : Member.#weakRefTo(parent);
     parent.members.push(this);
   }
 
   group(): Group {
     return this.parent;
+  }
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Member.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Member.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
   }
 }

@@ -15,7 +15,7 @@ export class File {
     return target;
   }
   public set parent(value: Folder | undefined) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : File.#weakRefTo(value);
   }
   #parent: WeakRef<Folder> | undefined;
 
@@ -23,6 +23,15 @@ export class File {
     public name: string,
     parent?: Folder,
   ) {
-    this.#parent = parent == null ? parent : new WeakRef(parent);
+    this.#parent = parent == null ? parent : File.#weakRefTo(parent);
+  }
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = File.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      File.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
   }
 }

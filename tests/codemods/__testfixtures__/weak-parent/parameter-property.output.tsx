@@ -13,22 +13,21 @@ export class Slot {
     return target;
   }
   protected set parent(value: Slot | null) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Slot.#weakRefTo(value);
   }
   #parent!: WeakRef<Slot> | null;
 
   constructor(parent: Slot | null = null) {
-    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
+    this.#parent = parent == null ? parent : Slot.#weakRefTo(parent);
     show(<slot />);
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Slot.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Slot.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -19,20 +19,19 @@ export class Pet {
   readonly #parent: WeakRef<Owner> | undefined;
 
   constructor(ownerId: number) {
-    this.#parent = ((value: Owner | undefined): WeakRef<Owner> | undefined => (value == null ? value : this.#weakRefTo(value)))(lookupOwner(ownerId));
+    this.#parent = ((value: Owner | undefined): WeakRef<Owner> | undefined => (value == null ? value : Pet.#weakRefTo(value)))(lookupOwner(ownerId));
   }
 
   ownerId(): number | undefined {
     return this.parent?.id;
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Pet.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Pet.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

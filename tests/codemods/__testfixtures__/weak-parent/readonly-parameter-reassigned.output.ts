@@ -18,18 +18,17 @@ export class Model {
     parent: Model,
     public readonly name: string,
   ) {
-    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
-    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
+    this.#parent = parent == null ? parent : Model.#weakRefTo(parent);
+    this.#parent = parent == null ? parent : Model.#weakRefTo(parent);
     if (parent) parent.children.push(this);
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Model.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Model.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -14,17 +14,16 @@ export class Token {
   readonly depth: number;
 
   constructor(parent: Token | null) {
-    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
+    this.#parent = parent == null ? parent : Token.#weakRefTo(parent);
     this.depth = parent ? parent.depth + 1 : 0;
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Token.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Token.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

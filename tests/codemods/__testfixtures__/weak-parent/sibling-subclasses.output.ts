@@ -17,9 +17,18 @@ export class Layer extends Group {
     return target;
   }
   set parent(value: Group | null) {
-    this.#parent = value == null ? value : new WeakRef(value);
+    this.#parent = value == null ? value : Layer.#weakRefTo(value);
   }
   #parent: WeakRef<Group> | null = null;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Layer.#weakRefs.get(target);
+    if (ref === undefined) {
+      ref = new WeakRef(target);
+      Layer.#weakRefs.set(target, ref);
+    }
+    return ref as WeakRef<T>;
+  }
 }
 
 export class Folder extends Group {
@@ -35,22 +44,21 @@ export class Folder extends Group {
     return target;
   }
   public set parent(value: Folder | undefined) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Folder.#weakRefTo(value);
   }
   #parent: WeakRef<Folder> | undefined;
 
   constructor(parent?: Folder) {
     super();
-    this.#parent = parent == null ? parent : this.#weakRefTo(parent);
+    this.#parent = parent == null ? parent : Folder.#weakRefTo(parent);
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Folder.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Folder.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -11,21 +11,20 @@ export class Tabbed {
 		return target;
 	}
 	set parent(value: Tabbed | null) {
-		this.#parent = value == null ? value : this.#weakRefTo(value);
+		this.#parent = value == null ? value : Tabbed.#weakRefTo(value);
 	}
 	#parent: WeakRef<Tabbed> | null = null;
 
 	attach(parent: Tabbed): void {
 		this.parent = parent;
 	}
-	#weakRefTo<T extends object>(target: T): WeakRef<T> {
-		if (!(#weakRefToThis in target)) return new WeakRef(target);
-		let ref = target.#weakRefToThis;
+	static #weakRefs = new WeakMap<object, WeakRef<object>>();
+	static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+		let ref = Tabbed.#weakRefs.get(target);
 		if (ref === undefined) {
 			ref = new WeakRef(target);
-			target.#weakRefToThis = ref;
+			Tabbed.#weakRefs.set(target, ref);
 		}
 		return ref as WeakRef<T>;
 	}
-	#weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -15,21 +15,20 @@ export class Binding {
     return target;
   }
   set parent(value: Scope | undefined) {
-    this.#parent = value == null ? value : this.#weakRefTo(value);
+    this.#parent = value == null ? value : Binding.#weakRefTo(value);
   }
   #parent: WeakRef<Scope> | undefined;
 
   constructor(parent?: Scope) {
     this.parent = parent;
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target);
-    let ref = target.#weakRefToThis;
+  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Binding.#weakRefs.get(target);
     if (ref === undefined) {
       ref = new WeakRef(target);
-      target.#weakRefToThis = ref;
+      Binding.#weakRefs.set(target, ref);
     }
     return ref as WeakRef<T>;
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -11,7 +11,7 @@ export class Container {
 		return target;
 	}
 	set parent(value: Container | undefined) {
-		this.#parent = value == null ? value : this.#weakRefTo(value);
+		this.#parent = value == null ? value : Container.#weakRefTo(value);
 	}
 	#parent: WeakRef<Container> | undefined;
 	readonly scopes: Container[] = [];
@@ -26,14 +26,13 @@ export class Container {
 	resolve(token: string): string {
 		return this.parent ? this.parent.resolve(token) : "none";
 	}
-	#weakRefTo<T extends object>(target: T): WeakRef<T> {
-		if (!(#weakRefToThis in target)) return new WeakRef(target);
-		let ref = target.#weakRefToThis;
+	static #weakRefs = new WeakMap<object, WeakRef<object>>();
+	static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+		let ref = Container.#weakRefs.get(target);
 		if (ref === undefined) {
 			ref = new WeakRef(target);
-			target.#weakRefToThis = ref;
+			Container.#weakRefs.set(target, ref);
 		}
 		return ref as WeakRef<T>;
 	}
-	#weakRefToThis: WeakRef<object> | undefined = undefined;
 }

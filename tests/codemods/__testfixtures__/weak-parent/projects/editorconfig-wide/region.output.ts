@@ -9,18 +9,17 @@ export class Region {
         return target;
     }
     set parent(value: Region | null) {
-        this.#parent = value == null ? value : this.#weakRefTo(value);
+        this.#parent = value == null ? value : Region.#weakRefTo(value);
     }
     #parent: WeakRef<Region> | null = null;
     readonly regions: Region[] = [];
-    #weakRefTo<T extends object>(target: T): WeakRef<T> {
-        if (!(#weakRefToThis in target)) return new WeakRef(target);
-        let ref = target.#weakRefToThis;
+    static #weakRefs = new WeakMap<object, WeakRef<object>>();
+    static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+        let ref = Region.#weakRefs.get(target);
         if (ref === undefined) {
             ref = new WeakRef(target);
-            target.#weakRefToThis = ref;
+            Region.#weakRefs.set(target, ref);
         }
         return ref as WeakRef<T>;
     }
-    #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

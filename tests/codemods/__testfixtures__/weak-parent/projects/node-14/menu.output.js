@@ -11,7 +11,7 @@ export class MenuItem {
     return target
   }
   set parent(value) {
-    this.#parent = value == null ? value : new WeakRef(value)
+    this.#parent = value == null ? value : MenuItem.#weakRefTo(value)
   }
   #parent
 
@@ -26,5 +26,14 @@ export class MenuItem {
     item.parent = this
     this.items.push(item)
     return item
+  }
+  static #weakRefs = new WeakMap()
+  static #weakRefTo(target) {
+    let ref = MenuItem.#weakRefs.get(target)
+    if (ref === undefined) {
+      ref = new WeakRef(target)
+      MenuItem.#weakRefs.set(target, ref)
+    }
+    return ref
   }
 }

@@ -11,7 +11,7 @@ export class MenuItem {
     return target
   }
   set parent(value) {
-    this.#parent = value == null ? value : this.#weakRefTo(value)
+    this.#parent = value == null ? value : MenuItem.#weakRefTo(value)
   }
   #parent
 
@@ -27,14 +27,13 @@ export class MenuItem {
     this.items.push(item)
     return item
   }
-  #weakRefTo(target) {
-    if (!(#weakRefToThis in target)) return new WeakRef(target)
-    let ref = target.#weakRefToThis
+  static #weakRefs = new WeakMap()
+  static #weakRefTo(target) {
+    let ref = MenuItem.#weakRefs.get(target)
     if (ref === undefined) {
       ref = new WeakRef(target)
-      target.#weakRefToThis = ref
+      MenuItem.#weakRefs.set(target, ref)
     }
     return ref
   }
-  #weakRefToThis = undefined
 }

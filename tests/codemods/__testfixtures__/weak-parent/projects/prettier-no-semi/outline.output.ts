@@ -11,7 +11,7 @@ export class Heading {
     return target
   }
   set parent(value: Heading | null) {
-    this.#parent = value == null ? value : this.#weakRefTo(value)
+    this.#parent = value == null ? value : Heading.#weakRefTo(value)
   }
   #parent: WeakRef<Heading> | null = null
   readonly children: Heading[] = []
@@ -24,14 +24,13 @@ export class Heading {
     this.children.push(heading)
     return heading
   }
-  #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    if (!(#weakRefToThis in target)) return new WeakRef(target)
-    let ref = target.#weakRefToThis
+  static #weakRefs = new WeakMap<object, WeakRef<object>>()
+  static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+    let ref = Heading.#weakRefs.get(target)
     if (ref === undefined) {
       ref = new WeakRef(target)
-      target.#weakRefToThis = ref
+      Heading.#weakRefs.set(target, ref)
     }
     return ref as WeakRef<T>
   }
-  #weakRefToThis: WeakRef<object> | undefined = undefined
 }

@@ -11,7 +11,7 @@ export class Folder {
         return target;
     }
     set parent(value: Folder | undefined) {
-        this.#parent = value == null ? value : this.#weakRefTo(value);
+        this.#parent = value == null ? value : Folder.#weakRefTo(value);
     }
     #parent: WeakRef<Folder> | undefined;
     readonly folders = new Map<string, Folder>();
@@ -27,14 +27,13 @@ export class Folder {
         }
         return found;
     }
-    #weakRefTo<T extends object>(target: T): WeakRef<T> {
-        if (!(#weakRefToThis in target)) return new WeakRef(target);
-        let ref = target.#weakRefToThis;
+    static #weakRefs = new WeakMap<object, WeakRef<object>>();
+    static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+        let ref = Folder.#weakRefs.get(target);
         if (ref === undefined) {
             ref = new WeakRef(target);
-            target.#weakRefToThis = ref;
+            Folder.#weakRefs.set(target, ref);
         }
         return ref as WeakRef<T>;
     }
-    #weakRefToThis: WeakRef<object> | undefined = undefined;
 }

@@ -13,20 +13,19 @@ export namespace Widgets {
         }
         set owningDocumentFragmentNode(value: DocumentFragmentNode | null) {
             this.#owningDocumentFragmentNode =
-                value == null ? value : this.#weakRefTo(value);
+                value == null ? value : DocumentFragmentNode.#weakRefTo(value);
         }
         #owningDocumentFragmentNode: WeakRef<DocumentFragmentNode> | null =
             null;
         readonly fragments: DocumentFragmentNode[] = [];
-        #weakRefTo<T extends object>(target: T): WeakRef<T> {
-            if (!(#weakRefToThis in target)) return new WeakRef(target);
-            let ref = target.#weakRefToThis;
+        static #weakRefs = new WeakMap<object, WeakRef<object>>();
+        static #weakRefTo<T extends object>(target: T): WeakRef<T> {
+            let ref = DocumentFragmentNode.#weakRefs.get(target);
             if (ref === undefined) {
                 ref = new WeakRef(target);
-                target.#weakRefToThis = ref;
+                DocumentFragmentNode.#weakRefs.set(target, ref);
             }
             return ref as WeakRef<T>;
         }
-        #weakRefToThis: WeakRef<object> | undefined = undefined;
     }
 }

@@ -20,7 +20,8 @@ const HELP = `Usage: npm run leak-lab -- [options]
 Runs the parent/child loop in three variants and prints the heap used after a forced GC per
 iteration: (a) strong parent, nothing retained; (b) strong parent, the first child of every
 tree kept in a cache; (c) the same class after the weak-parent codemod (WeakRef parent), same
-cache. Then shows the FinalizationRegistry facts: a throwing cleanup callback ends the process,
+cache. Then shows that a WeakRef keeps its target alive until the synchronous job ends (a batch
+that builds and drops trees keeps them all until it yields), and the FinalizationRegistry facts: a throwing cleanup callback ends the process,
 a held value that references its target is never finalized, and file descriptors released in
 a finalizer stay open where \`using\` closes them.
 
@@ -30,6 +31,8 @@ Options:
   --children <n>      children per parent; a tree has n + 1 nodes (default 7)
   --fd-count <n>      files opened in the descriptor experiment (default 1000)
   --held-count <n>    targets registered in the held-value experiment (default 100)
+  --batch-trees <n>   trees built in one synchronous batch in the KeepDuringJob experiment
+                      (default 20; payload per node there is --payload-mib / 16)
   --part <name>       all | memory | finalizers (default all)
   --svg <path>        where to write the SVG chart (default docs/leak-lab.svg)
   --no-svg            do not write the SVG
@@ -49,6 +52,7 @@ function parseOptions(argv) {
       children: { type: 'string', default: '7' },
       'fd-count': { type: 'string', default: '1000' },
       'held-count': { type: 'string', default: '100' },
+      'batch-trees': { type: 'string', default: '20' },
       part: { type: 'string', default: 'all' },
       svg: { type: 'string', default: 'docs/leak-lab.svg' },
       'no-svg': { type: 'boolean', default: false },
@@ -75,6 +79,7 @@ function parseOptions(argv) {
     children: number('children', { min: 1, integer: true }),
     fdCount: number('fd-count', { min: 1, integer: true }),
     heldCount: number('held-count', { min: 1, integer: true }),
+    batchTrees: number('batch-trees', { min: 2, integer: true }),
     part: values.part,
     svg: values['no-svg'] ? null : isAbsolute(values.svg) ? values.svg : resolve(process.cwd(), values.svg),
     chart: !values['no-chart'] && !values.json,
@@ -107,6 +112,12 @@ async function runMemory(options) {
     const { writeWeakTreeNode } = await import('./codemod.mjs');
     const weak = await writeWeakTreeNode(dir);
     const results = {};
+    const keepDuringJob = runJson('keep-during-job.mjs', [
+      '--weak-tree-node', weak.file,
+      '--trees', String(options.batchTrees),
+      '--children', String(options.children),
+      '--payload-mib', String(options.payloadMiB / 16),
+    ]);
     for (const variant of ['a', 'b', 'c']) {
       results[variant] = runJson('loop.mjs', [
         '--variant', variant,
@@ -116,7 +127,7 @@ async function runMemory(options) {
         ...(variant === 'c' ? ['--weak-tree-node', weak.file, '--codemod-from', weak.from] : []),
       ]);
     }
-    return results;
+    return { results, keepDuringJob };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -260,8 +271,9 @@ async function main() {
         `(1 parent + ${options.children} children), ${options.payloadMiB} MiB payload per node ` +
         `(${options.payloadMiB * nodes} MiB per tree)`,
     );
-    const results = await runMemory(options);
+    const { results, keepDuringJob } = await runMemory(options);
     out.memory = results;
+    out.keepDuringJob = keepDuringJob;
     for (const result of Object.values(results)) {
       say(`\n(${result.variant}) ${result.description}\n`);
       say(memoryTable(result));
@@ -281,6 +293,18 @@ async function main() {
     if (options.chart) {
       say(`\n${terminalChart(results, { color: process.stdout.isTTY && !process.env.NO_COLOR })}`);
     }
+    const k = keepDuringJob;
+    say(
+      `\n== WeakRef targets stay alive until the synchronous job ends\n\n` +
+        `${k.trees} trees of ${k.nodesPerTree} nodes (${k.payloadMiB} MiB each, ${k.treeMiB} MiB per tree), each built, ` +
+        'walked once (child.parent) and dropped; heap used after a forced GC:\n' +
+        `   strong parent, synchronous batch, GC before the job ends   ${mib(k.strongSyncMiB * MiB, true).padStart(12)}\n` +
+        `   WeakRef parent, synchronous batch, GC before the job ends  ${mib(k.weakSyncMiB * MiB, true).padStart(12)}\n` +
+        `   WeakRef parent, same batch, GC after the job ended         ${mib(k.weakAfterJobMiB * MiB, true).padStart(12)}\n` +
+        `   WeakRef parent, yielding after each tree (peak)            ${mib(k.weakYieldingPeakMiB * MiB, true).padStart(12)}\n` +
+        'new WeakRef(t) and ref.deref() put t in the KeepDuringJob set: a synchronous batch keeps every\n' +
+        'tree it touched until it returns to the event loop, so its peak memory can exceed the strong form.',
+    );
     if (options.svg) {
       const subtitle =
         `${options.payloadMiB} MiB per node, ${nodes} nodes per tree, ${options.iterations} iterations; ` +

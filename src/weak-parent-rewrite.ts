@@ -28,6 +28,7 @@ export interface WeakParentStyle {
   /** Columns a tab counts for in `printWidth`. */
   tabWidth: number;
   trailingCommaInCalls: boolean;
+  trailingCommaInObjects: boolean;
 }
 
 const SUGGESTION_STYLE: WeakParentStyle = {
@@ -36,6 +37,7 @@ const SUGGESTION_STYLE: WeakParentStyle = {
   printWidth: Infinity,
   tabWidth: 2,
   trailingCommaInCalls: true,
+  trailingCommaInObjects: true,
 };
 
 export interface WeakParentField {
@@ -192,7 +194,7 @@ export function renderWeakParentMembers(
     const annotation = ts ? ': PropertyDescriptor' : '';
     lines.push(`static ${ownName}${annotation} = {`);
     lines.push(`${inner}...Object.getOwnPropertyDescriptor(this.prototype, ${quote(field.fieldName, style.quote)}),`);
-    lines.push(`${inner}enumerable: true,`);
+    lines.push(`${inner}enumerable: true${style.trailingCommaInObjects ? ',' : ''}`);
     lines.push(`}${end}`);
     if (field.ownDefinedInConstructor !== true) {
       lines.push(ts ? `${ownDefinerName(field.fieldName)}<V>(value: V): V {` : `${ownDefinerName(field.fieldName)}(value) {`);

@@ -24,6 +24,7 @@ export interface FormatterSettings {
   semicolons?: boolean;
   indentUnit?: string;
   trailingCommaInCalls: boolean;
+  trailingCommaInObjects: boolean;
 }
 
 const PRETTIER_FILES = [
@@ -89,6 +90,7 @@ function findFormatter(file: string, folders: readonly string[]): FormatterSetti
     source: editorConfig.maxLineLength === undefined ? 'default' : '.editorconfig',
     printWidth: editorConfig.maxLineLength ?? 80,
     trailingCommaInCalls: true,
+    trailingCommaInObjects: true,
   };
   if (editorConfig.indentUnit !== undefined) settings.indentUnit = editorConfig.indentUnit;
   return settings;
@@ -140,6 +142,7 @@ function prettierSettings(source: string, config: Json, dir: string, editorConfi
     source,
     printWidth: num(config.printWidth) ?? editorConfig.maxLineLength ?? 80,
     trailingCommaInCalls: prettierTrailingCommaAll(config.trailingComma, dir),
+    trailingCommaInObjects: config.trailingComma !== 'none',
   };
   if (typeof config.singleQuote === 'boolean') settings.quote = config.singleQuote ? "'" : '"';
   else settings.quote = '"';
@@ -174,6 +177,7 @@ function biomeSettings(source: string, config: unknown, editorConfig: EditorConf
     source,
     printWidth: num(pick('lineWidth')) ?? 80,
     trailingCommaInCalls: (jsFormatter.trailingCommas ?? jsFormatter.trailingComma ?? 'all') === 'all',
+    trailingCommaInObjects: (jsFormatter.trailingCommas ?? jsFormatter.trailingComma ?? 'all') !== 'none',
   };
   settings.quote = jsFormatter.quoteStyle === 'single' ? "'" : '"';
   settings.semicolons = jsFormatter.semicolons !== 'asNeeded';

@@ -15,6 +15,8 @@ export interface CodeStyle {
   printWidth: number;
   /** Whether a call whose arguments are broken over lines ends its last argument with a comma. */
   trailingCommaInCalls: boolean;
+  /** Whether an object literal over several lines ends its last property with a comma. */
+  trailingCommaInObjects: boolean;
 }
 
 export const DEFAULT_STYLE: CodeStyle = {
@@ -24,6 +26,7 @@ export const DEFAULT_STYLE: CodeStyle = {
   semicolons: true,
   printWidth: 80,
   trailingCommaInCalls: true,
+  trailingCommaInObjects: true,
 };
 
 export function detectEol(source: string): '\n' | '\r\n' {

@@ -36,6 +36,17 @@ function mentionsAny(textToSearch: string, names: readonly string[]): boolean {
   return names.some((name) => new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?:$|[^\\w$])`).test(textToSearch));
 }
 
+/**
+ * `this.children`, `this.children[i]`, `this.children.at(-1)`, `this.children.find(…)` and the
+ * like hand out nodes; `this.children.length > 0` or `.join('')` do not.
+ */
+function handsOutElements(returned: string, collection: string): boolean {
+  const head = `this.${collection}`;
+  if (!returned.startsWith(head)) return false;
+  const rest = returned.slice(head.length).replace(/\s*(?:\|\||\?\?)\s*(?:null|undefined)$/, '');
+  return rest === '' || /^\[[^\]]*\]$/.test(rest) || /^\.(?:at|find|findLast|slice|filter|values|get|concat|toArray)\(.*\)$/s.test(rest);
+}
+
 /** `return` arguments of a method body, not of functions nested in it. */
 function returnedExpressions(fn: AstNode): AstNode[] {
   const found: AstNode[] = [];
@@ -62,13 +73,20 @@ export function childEscapes(
   className: string,
   nodeTypes: readonly string[],
   backReferences: readonly string[],
+  assignedNames: Iterable<string> = [],
 ): string[] {
   const names = [...new Set([className, ...nodeTypes].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)))];
   const collections = new Set<string>();
   const escapes: string[] = [];
+  // A JavaScript class often only assigns its collections in the constructor: `this.childNodes = []`.
+  for (const name of assignedNames) {
+    if (!CHILD_COLLECTION.test(name) || backReferences.includes(name) || collections.has(name)) continue;
+    collections.add(name);
+    if (!name.startsWith('_') && !name.startsWith('#')) escapes.push(`public \`${name}\``);
+  }
   for (const member of classMembers(classNode)) {
     const name = memberName(member);
-    if (name === undefined || !FIELD_TYPES.has(member.type) || backReferences.includes(name)) continue;
+    if (name === undefined || !FIELD_TYPES.has(member.type) || backReferences.includes(name) || collections.has(name)) continue;
     const annotation = child(member, 'typeAnnotation');
     if (CHILD_COLLECTION.test(name) || (annotation !== undefined && mentionsAny(sourceOf(source, annotation), names))) {
       collections.add(name);
@@ -85,11 +103,8 @@ export function childEscapes(
     const returnType = child(fn, 'returnType') ?? child(member, 'returnType');
     const byType = returnType !== undefined && mentionsAny(sourceOf(source, returnType), names);
     const byValue = returnedExpressions(fn).some((expression) => {
-      const returned = sourceOf(source, expression);
-      return (
-        [...collections].some((collection) => returned.includes(`this.${collection}`)) ||
-        names.some((node) => returned.includes(`new ${node}(`))
-      );
+      const returned = sourceOf(source, expression).trim();
+      return [...collections].some((collection) => handsOutElements(returned, collection)) || names.some((node) => returned.startsWith(`new ${node}(`));
     });
     if (byType || byValue) escapes.push(kind === 'get' ? `getter \`${name}\`` : `\`${name}()\``);
   }

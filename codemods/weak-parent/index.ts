@@ -48,6 +48,7 @@ export function transformWithReports(
     printWidth: formatter?.printWidth ?? DEFAULT_STYLE.printWidth,
     tabWidth: indentUnit === '\t' ? 2 : indentUnit.length,
     trailingCommaInCalls: formatter?.trailingCommaInCalls ?? DEFAULT_STYLE.trailingCommaInCalls,
+    trailingCommaInObjects: formatter?.trailingCommaInObjects ?? DEFAULT_STYLE.trailingCommaInObjects,
   };
   const context: RewriteContext = {
     path: file.path,

@@ -332,7 +332,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
 
     if (rewrittenHere === 0) continue;
     if (shared && !helperPresent) insertHelper(source, info, members, context, edits);
-    const escapes = childEscapes(source, info.node, info.name, nodeTypes, context.fields);
+    const escapes = childEscapes(source, info.node, info.name, nodeTypes, context.fields, usageOf(info).writes.keys());
     reports.push({ line: lineOf(info.node), kind: 'notice', message: noticeText(info.name, rewrittenFields, escapes, context.onCollected) });
   }
 

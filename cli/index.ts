@@ -21,26 +21,11 @@ import { unifiedDiff } from './diff.js';
 import { listFiles } from './files.js';
 import { uncommittedChanges } from './git.js';
 import { runTransform, IN_BAND_LIMIT, type FileResult } from './run.js';
+import { COMMON_OPTIONS } from './options.js';
 import { isReadOnly, writeAtomically } from './write.js';
 
 const PROGRAM = 'eslint-plugin-lifetime';
 const DEFAULT_IGNORES = ['node_modules/', 'dist/'];
-
-const COMMON_OPTIONS = {
-  dry: { type: 'boolean', short: 'd' },
-  print: { type: 'boolean', short: 'p' },
-  diff: { type: 'boolean' },
-  json: { type: 'string' },
-  force: { type: 'boolean' },
-  parser: { type: 'string' },
-  extensions: { type: 'string' },
-  'ignore-pattern': { type: 'string', multiple: true },
-  cpus: { type: 'string', short: 'c' },
-  'run-in-band': { type: 'boolean' },
-  verbose: { type: 'boolean', short: 'v' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
-} as const;
 
 function plural(count: number, word: string): string {
   return `${String(count)} ${word}${count === 1 ? '' : 's'}`;

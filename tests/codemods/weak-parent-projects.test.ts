@@ -34,7 +34,7 @@ const projects = readdirSync(projectsDir).sort();
 describe('weak-parent fixture projects', () => {
   it('cover Prettier, Biome, .editorconfig and the target settings', () => {
     expect(projects).toEqual(
-      expect.arrayContaining(['biome', 'editorconfig-wide', 'es5-target', 'no-weakref-lib', 'node-14', 'old-node', 'prettier-no-semi', 'prettier-package-json', 'tslib-old']),
+      expect.arrayContaining(['biome', 'editorconfig-wide', 'es5-target', 'extends-es5', 'no-weakref-lib', 'node-14', 'old-node', 'prettier-no-semi', 'prettier-package-json', 'tslib-old']),
     );
   });
 
@@ -91,6 +91,8 @@ describe('weak-parent fixture projects', () => {
       return runWeakParent(path, readFileSync(path, 'utf8')).reports.filter((report) => report.includes(': note: '));
     };
     expect(note('es5-target', 'widget.input.ts').join('\n')).toContain('underscore storage: compilerOptions.target es5');
+    // The target set in a base file that tsconfig.json extends (a JSONC file with comments).
+    expect(note('extends-es5', 'panel.input.ts').join('\n')).toMatch(/underscore storage: compilerOptions\.target es5 \(.*config\/base\.json\)/);
     expect(note('tslib-old', 'widget.input.ts').join('\n')).toContain('importHelpers with tslib ^2.1.0');
     expect(readFileSync(join(projectsDir, 'es5-target/widget.output.ts'), 'utf8')).toContain('private _parentRef: WeakRef<Widget> | null = null;');
     // Node 14.18 has WeakRef and static #private methods: rewritten, with the shared WeakRef.

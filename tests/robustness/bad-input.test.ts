@@ -246,7 +246,7 @@ describe('codemod CLI on bad input', () => {
     expect(readdirSync(base)).toEqual(['tree.ts']);
   });
 
-  // Was a bug in src/cli.ts: a read-only file in a writable folder was replaced through the
+  // Was a bug in the CLI: a read-only file in a writable folder was replaced through the
   // atomic rename, so the user's read-only mark was ignored. The CLI now refuses such files.
   it.runIf(asRoot)('a read-only file: left untouched and listed, non-zero exit', () => {
     const base = fixture('read-only', { 'tree.ts': TREE_TS });

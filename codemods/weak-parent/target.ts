@@ -3,11 +3,11 @@
  * all, private `#names` (else underscore storage), and the `#slot in object` check that the
  * shared-WeakRef helper needs. Each limit names the setting it comes from.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 
 import type { WeakParentStorage } from '../../src/weak-parent-rewrite.js';
 import type { WeakParentRefusal } from '../../src/weak-parent-refusals.js';
-import { readTextFile } from '../lib/config-files.js';
+import { foldersUp, readTextFile } from '../lib/config-files.js';
 import { compare, libHasWeakRef, projectConfig, targetRank, type ProjectConfig } from '../lib/project-config.js';
 
 export type TargetVerdict =
@@ -23,9 +23,12 @@ function shown(path: string | undefined): string {
 /** The `target` TypeScript uses when none is set: ES5 before TypeScript 6, the newest since. */
 function defaultTarget(config: ProjectConfig): string {
   if (config.tsconfig === undefined) return 'esnext';
-  const manifest = readTextFile(`${config.tsconfig.replace(/[^/\\]+$/, '')}node_modules/typescript/package.json`);
-  const version = manifest === undefined ? undefined : /"version"\s*:\s*"(\d+)/.exec(manifest)?.[1];
-  return version !== undefined && Number(version) < 6 ? 'es5' : 'esnext';
+  for (const dir of foldersUp(config.tsconfig)) {
+    const manifest = readTextFile(join(dir, 'node_modules', 'typescript', 'package.json'));
+    const version = manifest === undefined ? undefined : /"version"\s*:\s*"(\d+)/.exec(manifest)?.[1];
+    if (version !== undefined) return Number(version) < 6 ? 'es5' : 'esnext';
+  }
+  return 'esnext';
 }
 
 export function targetVerdict(path: string, typescript: boolean, requested: WeakParentStorage | undefined): TargetVerdict {

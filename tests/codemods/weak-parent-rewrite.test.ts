@@ -9,6 +9,7 @@ import {
   weakParentStoreName,
   type WeakParentField,
 } from '../../src/weak-parent-rewrite.js';
+import { transformWithReports } from '../../codemods/weak-parent/index.js';
 
 const base: WeakParentField = {
   className: 'TreeNode',
@@ -94,5 +95,31 @@ describe('renderWeakParentStoreWrite', () => {
     expect(renderWeakParentStoreWrite(base, 'next()')).toBe(
       'this.#parent = ((value: TreeNode | null): WeakRef<TreeNode> | null => value == null ? value : new WeakRef(value))(next())',
     );
+  });
+});
+
+// A caller with type information (the rule's analysis, later) names the exact fields; the
+// transform rewrites those and leaves the other fields of the same names as they are.
+describe('transformWithReports with a list of fields to rewrite', () => {
+  const source = [
+    'export class A {',
+    '  parent: A | null = null;',
+    '  readonly children: A[] = [];',
+    '}',
+    'export class Cursor {',
+    '  parent: Cursor | null = null;',
+    '}',
+    '',
+  ].join('\n');
+
+  it('rewrites only the listed fields, silently skipping the rest', () => {
+    const onlyA = [{ fieldName: 'parent', start: source.indexOf('parent: A') }];
+    const result = transformWithReports({ path: 'tree.ts', source }, {}, onlyA);
+    expect(result.rewritten).toBe(1);
+    expect(result.output).toContain('get parent(): A | null {');
+    expect(result.output).toContain('export class Cursor {\n  parent: Cursor | null = null;\n}');
+    expect(result.reports.filter((report) => report.kind === 'left-alone')).toEqual([]);
+    // Without the list both are rewritten.
+    expect(transformWithReports({ path: 'tree.ts', source }, {}).rewritten).toBe(2);
   });
 });

@@ -289,7 +289,12 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
 
       if (declaration) {
         const { indent } = lineIndent(source, start(declaration));
-        edits.add(start(declaration), end(declaration), renderWeakParentMembers(field, indent, eol, unit));
+        // A file without semicolons guards a member that starts with `*`, `[` or `(` with a `;`
+        // on the next line, and the parser counts that `;` as part of the field before it.
+        const guard = /\r?\n[ \t]*;$/.exec(sourceOf(source, declaration))?.[0];
+        let members = renderWeakParentMembers(field, indent, eol, unit);
+        if (guard !== undefined) members = members.endsWith(';') ? members + guard.slice(0, -1) : members + guard;
+        edits.add(start(declaration), end(declaration), members);
         for (const write of constructorWrites) {
           const right = child(write, 'right');
           if (right) edits.add(start(write), end(write), renderWeakParentStoreWrite(field, sourceOf(source, right)));
@@ -314,6 +319,8 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
       } else {
         const anchor = constructorMember ?? members[0];
         if (!anchor) continue;
+        // Without semicolons, a store line before a member starting with `*`, `[` or `(` would run into it.
+        const hazard = !context.style.semicolons && /^[*[(]/.test(sourceOf(source, anchor));
         const firstWrite = context.accessor === 'own' && constructorMember ? firstStatementWrite(constructorMember, fieldName) : undefined;
         if (firstWrite) {
           field.ownDefinedInConstructor = true;
@@ -322,7 +329,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
         }
         const insertAt = startWithComments(source, anchor);
         const { indent } = lineIndent(source, insertAt);
-        edits.insert(insertAt, renderWeakParentMembers(field, indent, eol, unit) + eol + eol + indent);
+        edits.insert(insertAt, renderWeakParentMembers(field, indent, eol, unit) + (hazard ? ';' : '') + eol + eol + indent);
       }
       rewritten += 1;
       rewrittenHere += 1;

@@ -20,8 +20,6 @@ export type MessageIds =
   | 'heldBoundToTarget'
   | 'callbackCapturesTarget';
 
-const NEVER_COLLECTED =
-  'the registry holds it strongly, so the target can never be collected and its cleanup callback never runs';
 
 type Reference = TSESTree.Identifier | TSESTree.ThisExpression | TSESTree.MemberExpression;
 
@@ -38,12 +36,15 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       heldIsTarget:
-        'The held value is the target `{{name}}` itself: `register` throws a TypeError when target and held value are the same object. Pass what the cleanup needs (an id, a handle) as the held value instead.',
-      heldContainsTarget: `The held value contains the target \`{{name}}\`; ${NEVER_COLLECTED}. Hold only what the cleanup needs (an id, a handle), or a \`WeakRef\` to the target.`,
-      heldClosesOverTarget: `The held value is a function that closes over the target \`{{name}}\`; ${NEVER_COLLECTED}. Pass the data the cleanup needs instead of a closure over the target.`,
-      heldBoundToTarget: `The held value is a function bound to the target \`{{name}}\`; ${NEVER_COLLECTED}. Pass the data the cleanup needs instead of a bound function.`,
+        'The held value is the target `{{name}}` itself, which `register` rejects with a TypeError; hold what the cleanup needs (an id, a handle) instead.',
+      heldContainsTarget:
+        'The held value contains the target `{{name}}`, so the registry keeps the target alive forever; hold only what the cleanup needs, or a `WeakRef` to the target.',
+      heldClosesOverTarget:
+        'The held value closes over the target `{{name}}`, so the registry keeps the target alive forever; pass the data the cleanup needs instead of a closure.',
+      heldBoundToTarget:
+        'The held value is bound to the target `{{name}}`, so the registry keeps the target alive forever; pass the data the cleanup needs instead of a bound function.',
       callbackCapturesTarget:
-        'This cleanup callback captures `{{name}}`, which is registered as a target of the same registry; the registry keeps its callback alive, so that target can never be collected and the callback never runs for it. Let the callback work only with its held value.',
+        'This cleanup callback captures `{{name}}`, a target of the same registry, so that target is never collected; let the callback use only its held value.',
     },
     languages: ['js/js'],
   },

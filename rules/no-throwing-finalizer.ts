@@ -73,12 +73,10 @@ const MESSAGE_OF_KIND: Record<ThrowSiteKind, Exclude<MessageIds, 'addCatchHandle
   throw: 'throwStatement',
 };
 
-const IGNORE_REJECTION = '.catch(() => {\n  // A rejection must not escape a cleanup callback: it would be unhandled.\n})';
+const IGNORE_REJECTION = '.catch(() => {\n  // Empty on purpose: a rejection that escapes a cleanup callback is unhandled, which ends a Node process.\n})';
 
-const CATCH_COMMENT = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
+const CATCH_COMMENT = '// Empty on purpose: an error that escapes a cleanup callback is an uncaught exception, which ends a Node process.';
 
-// Every message ends with the same consequence; keeping it in one place keeps them consistent.
-const CONSEQUENCE = 'an error that escapes the callback is an uncaught exception, which ends a Node process with exit code 1';
 
 export default createRule<Options, MessageIds>({
   name: 'no-throwing-finalizer',
@@ -122,18 +120,19 @@ export default createRule<Options, MessageIds>({
     messages: {
       addCatchHandler: 'Add a `.catch(...)` handler that swallows the rejection.',
       asyncCallback:
-        'This FinalizationRegistry cleanup callback is async: the registry ignores the promise it returns, so an error inside becomes an unhandled rejection, which ends a Node process with exit code 1. Make it synchronous, or catch every error inside it.',
-      awaitExpression:
-        "This `await` in a FinalizationRegistry cleanup callback rethrows any rejection of `{{name}}`, and nobody handles the callback's promise: the rejection is unhandled, which ends a Node process with exit code 1. Catch it inside the callback.",
+        'This cleanup callback is async, so an error inside it becomes an unhandled rejection; make it synchronous, or catch every error inside it.',
+      awaitExpression: 'This `await` rethrows a rejection of `{{name}}` out of a cleanup callback, where nothing handles it; catch it inside the callback.',
       floatingPromise:
-        "The promise from `{{name}}` is neither awaited nor given a rejection handler in a FinalizationRegistry cleanup callback; if it rejects, the rejection is unhandled even inside try/catch, which ends a Node process with exit code 1. Add `.catch(...)`, or await it inside try/catch in an async callback.",
-      helperCall: `\`{{name}}\` can throw ({{inner}}) and is called from a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Catch the error in the callback, or make \`{{name}}\` safe.`,
-      nonNullAssertion: `The non-null assertion on \`{{name}}\` in a FinalizationRegistry cleanup callback hides a value that may be null or undefined, and the TypeError that follows would escape; ${CONSEQUENCE}. Check the value instead.`,
-      nullableAccess: `\`{{name}}\` may be null or undefined here, so this access in a FinalizationRegistry cleanup callback can throw a TypeError; ${CONSEQUENCE}. Check the value first or use \`?.\`.`,
-      nullableCall: `\`{{name}}\` may be null or undefined here, so calling it in a FinalizationRegistry cleanup callback can throw a TypeError; ${CONSEQUENCE}. Check it first or call it with \`?.()\`.`,
-      throwStatement: `This \`throw\` runs in a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Handle the problem without throwing, or catch the error inside the callback.`,
-      unsafeCall: `The call of \`{{name}}\` may throw in a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Wrap it in try/catch, or list the callee in the \`allow\` option if it cannot throw.`,
-      unsafeNew: `\`new {{name}}\` may throw in a FinalizationRegistry cleanup callback; ${CONSEQUENCE}. Wrap it in try/catch, or list the constructor in the \`allow\` option if it cannot throw.`,
+        'The promise from `{{name}}` is neither awaited nor handled in a cleanup callback, so its rejection would go unhandled; add `.catch(…)`.',
+      helperCall: '`{{name}}` can throw ({{inner}}), and its error would escape the cleanup callback; catch it there, or make `{{name}}` safe.',
+      nonNullAssertion:
+        'The non-null assertion on `{{name}}` hides a value that may be nullish, and the TypeError would escape the cleanup callback; check the value instead.',
+      nullableAccess: '`{{name}}` may be null or undefined, so this access can throw out of the cleanup callback; check it first or use `?.`.',
+      nullableCall: '`{{name}}` may be null or undefined, so calling it can throw out of the cleanup callback; check it first or call it with `?.()`.',
+      throwStatement: 'This `throw` escapes the cleanup callback as an uncaught exception; handle the problem without throwing, or catch it inside the callback.',
+      unsafeCall:
+        'The call of `{{name}}` may throw out of the cleanup callback; wrap it in try/catch, or add the callee to `allow` if it cannot throw.',
+      unsafeNew: '`new {{name}}` may throw out of the cleanup callback; wrap it in try/catch, or add the constructor to `allow` if it cannot throw.',
       wrapInTryCatch: 'Wrap the whole callback body in try/catch so that no error escapes the cleanup callback.',
     },
     languages: ['js/js'],

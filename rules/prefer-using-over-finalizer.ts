@@ -74,9 +74,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ cleanupMethods: [...DEFAULT_CLEANUP_METHODS], allowSafetyNet: true }],
     messages: {
       releaseInFinalizer:
-        '`{{call}}` releases a resource in a FinalizationRegistry cleanup callback, but cleanup callbacks may run late, in any order, or never (not at process exit, not once the registry is collected), so the resource can stay open indefinitely. Release it in `[Symbol.dispose]()` and acquire it with `using resource = open(…);` so it is released at scope exit; keep a finalizer only as a safety net that warns, or that backs up a dispose method calling `registry.unregister(…)`.',
+        '`{{call}}` releases a resource in a cleanup callback, which may run late or never; release it in `[Symbol.dispose]()` and acquire it with `using`.',
       resourceAsHeldValue:
-        'The held value has the resource type `{{type}}`, so its release is left to a FinalizationRegistry cleanup callback, which may run late, in any order, or never; the resource can stay open indefinitely. Give the owner a `[Symbol.dispose]()` that releases it and calls `registry.unregister(…)`, and acquire the owner with `using owner = …;` so it is released at scope exit.',
+        'The held value `{{type}}` is a resource left to a cleanup callback that may run late or never; give its owner a `[Symbol.dispose]()` that releases it and unregisters.',
     },
     languages: ['js/js'],
   },

@@ -17,7 +17,7 @@ function docExample(heading: string): string {
   return match[1];
 }
 
-const CATCH = '// An error must not escape a cleanup callback: it would be an uncaught exception.';
+const CATCH = '// Empty on purpose: an error that escapes a cleanup callback is an uncaught exception, which ends a Node process.';
 
 // Three helpers, each calling the next, the last one throwing: the cases on `maxDepth` share it.
 const HELPER_LEVELS = `
@@ -43,7 +43,7 @@ const HELPER_CHAIN_WRAPPED = `${HELPER_LEVELS}new FinalizationRegistry<number>((
   }
 });
 `;
-const REJECTION = '// A rejection must not escape a cleanup callback: it would be unhandled.';
+const REJECTION = '// Empty on purpose: a rejection that escapes a cleanup callback is unhandled, which ends a Node process.';
 
 const exoticCode = `
 declare const anyValue: any;

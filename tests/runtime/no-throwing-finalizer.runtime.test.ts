@@ -90,7 +90,7 @@ describe('FinalizationRegistry cleanup callbacks at run time (node --expose-gc)'
           ran = true;
           throw new Error('cleanup failed for ' + held);
         } catch {
-          // An error must not escape a cleanup callback: it would be an uncaught exception.
+          // Empty on purpose: an error that escapes a cleanup callback is an uncaught exception, which ends a Node process.
         }
       }`,
     );
@@ -122,7 +122,7 @@ describe('FinalizationRegistry cleanup callbacks at run time (node --expose-gc)'
       `(held) => {
         ran = true;
         void Promise.reject(new Error('floating rejection for ' + held)).catch(() => {
-          // A rejection must not escape a cleanup callback: it would be unhandled.
+          // Empty on purpose: a rejection that escapes a cleanup callback is unhandled, which ends a Node process.
         });
       }`,
     );
@@ -140,7 +140,7 @@ describe('FinalizationRegistry cleanup callbacks at run time (node --expose-gc)'
           await null;
           throw new Error('async cleanup failed for ' + held);
         } catch {
-          // An error must not escape a cleanup callback: it would be an uncaught exception.
+          // Empty on purpose: an error that escapes a cleanup callback is an uncaught exception, which ends a Node process.
         }
       }`,
     );

@@ -103,19 +103,48 @@ function isAmbientDeclaration(declaration: ts.Declaration): boolean {
 }
 
 /**
- * `FinalizationRegistry` written as a constructor that is the host's own: the lib's global, an
+ * A constructor expression that is the host's `FinalizationRegistry`: the lib's global, an
  * ambient redeclaration of it (`declare var FinalizationRegistry: any`, common in glue written
- * for older libs), or, in untyped code, a global the checker knows nothing about.
+ * for older libs; `globalThis.FinalizationRegistry` declared in `declare namespace globalThis`),
+ * a global the checker knows nothing about in untyped code, or a `const` (also imported) that
+ * holds one of those where it exists (`const Local = typeof FinalizationRegistry ===
+ * 'undefined' ? undefined : FinalizationRegistry`).
  */
 export function isHostRegistryConstructor(callee: TSESTree.Node, services: ParserServicesWithTypeInformation): boolean {
-  const node = skipOuterEsExpressions(callee);
-  let name: string | undefined;
-  if (node.type === AST_NODE_TYPES.Identifier) name = node.name;
+  const node = services.esTreeNodeToTSNodeMap.get(skipOuterEsExpressions(callee));
+  return ts.isExpression(node) && isHostRegistryValue(node, services.program.getTypeChecker(), 0);
+}
+
+function isHostRegistryValue(expression: ts.Expression, checker: ts.TypeChecker, depth: number): boolean {
+  if (depth > 4) return false;
+  const node = skipOuterTsExpressions(expression);
+  if (ts.isConditionalExpression(node)) {
+    return isHostRegistryValue(node.whenTrue, checker, depth + 1) || isHostRegistryValue(node.whenFalse, checker, depth + 1);
+  }
+  if (
+    ts.isBinaryExpression(node) &&
+    (node.operatorToken.kind === ts.SyntaxKind.BarBarToken ||
+      node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+      node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)
+  ) {
+    return isHostRegistryValue(node.right, checker, depth + 1) || isHostRegistryValue(node.left, checker, depth + 1);
+  }
+  let nameNode: ts.Node;
+  if (ts.isIdentifier(node)) nameNode = node;
   // `globalThis.FinalizationRegistry`, `window.FinalizationRegistry`.
-  else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier) name = memberName(node);
-  if (name !== 'FinalizationRegistry') return false;
-  const symbol = services.getSymbolAtLocation(node);
-  return symbol === undefined || isHostRegistryDeclaration(symbol);
+  else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) nameNode = node.name;
+  else return false;
+  let symbol = checker.getSymbolAtLocation(nameNode);
+  const named = (nameNode as ts.Identifier).text === 'FinalizationRegistry';
+  if (symbol === undefined) return named;
+  if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  if (named && symbol.getName() === 'FinalizationRegistry' && isHostRegistryDeclaration(symbol)) return true;
+  // A `const` that holds the constructor, here or in the module it is imported from.
+  const declaration = symbol.valueDeclaration;
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
+  return isHostRegistryValue(declaration.initializer, checker, depth + 1);
 }
 
 /**
@@ -152,7 +181,7 @@ function callbackSourceOfSignature(
     inner = returnedConstruction(body);
   }
   if (inner === undefined) return undefined;
-  const innerSource = ts.isNewExpression(inner) && isHostRegistryConstructorName(inner.expression, checker)
+  const innerSource = ts.isNewExpression(inner) && isHostRegistryValue(inner.expression, checker, 0)
     ? { kind: 'argument' as const, index: 0 }
     : callbackSourceOfSignature(checker.getResolvedSignature(inner), checker, depth + 1);
   if (innerSource?.kind !== 'argument') return undefined;
@@ -184,17 +213,11 @@ function returnedConstruction(body: ts.ConciseBody): ts.CallExpression | ts.NewE
     returned = body;
   }
   if (returned === undefined) return undefined;
-  const node = skipOuterTsExpressions(returned);
-  return ts.isNewExpression(node) || ts.isCallExpression(node) ? node : undefined;
+  // `return supported ? new FinalizationRegistry(cb) : null`: the one construction it can be.
+  const constructions = constructionsIn(returned);
+  return constructions.length === 1 ? constructions[0] : undefined;
 }
 
-/** The TypeScript-side twin of isHostRegistryConstructor, for constructions inside factories. */
-function isHostRegistryConstructorName(callee: ts.Expression, checker: ts.TypeChecker): boolean {
-  const node = skipOuterTsExpressions(callee);
-  if (!ts.isIdentifier(node) || node.text !== 'FinalizationRegistry') return false;
-  const symbol = checker.getSymbolAtLocation(node);
-  return symbol === undefined || isHostRegistryDeclaration(symbol);
-}
 
 function findSuperCall(body: ts.Block): ts.CallExpression | undefined {
   for (const statement of body.statements) {

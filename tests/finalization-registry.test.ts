@@ -34,10 +34,9 @@ const probe = ESLintUtils.RuleCreator.withoutDocs({
     return {
       NewExpression: reportCallback,
       CallExpression(node): void {
-        if (node.callee.type === AST_NODE_TYPES.Super) {
-          reportCallback(node);
-          return;
-        }
+        // `super(cb)` in a subclass, or a factory that returns a registry made with `cb`.
+        reportCallback(node);
+        if (node.callee.type === AST_NODE_TYPES.Super) return;
         const call = getRegistryCall(node, services);
         if (!call) return;
         context.report({ node, messageId: 'call', data: { kind: call.kind } });
@@ -89,6 +88,25 @@ runRuleTests('finalization-registry discovery', probe, {
      new OwnCallbackRegistry();`,
   ],
   invalid: [
+    {
+      // The host's registry re-exported by a wrapper module under its own name.
+      code: `import { FinalizationRegistry } from './finalizers/registry-wrapper.js';
+export const reg = FinalizationRegistry ? new FinalizationRegistry<number>((held) => { void held; }) : undefined;
+reg?.register({}, 1);`,
+      errors: [
+        { messageId: 'callback', line: 2, column: 76 },
+        { messageId: 'registryCallback', line: 2, column: 76 },
+        { messageId: 'call', data: { kind: 'register' }, line: 3, column: 1 },
+      ],
+    },
+    {
+      // A factory that returns a registry only where the host has one.
+      code: `function createRegistry<T>(callback: (held: T) => void): FinalizationRegistry<T> | null {
+  return typeof FinalizationRegistry === 'undefined' ? null : new FinalizationRegistry(callback);
+}
+export const reg = createRegistry<number>((held) => { void held; });`,
+      errors: [{ messageId: 'callback', line: 4, column: 43 }],
+    },
     {
       // Glue written for an older lib redeclares the registry: untyped, still the host's.
       code: `declare var FinalizationRegistry: any;

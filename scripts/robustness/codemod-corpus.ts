@@ -53,7 +53,7 @@ function errorText(error: unknown): string {
 
 /**
  * Applies the transform to every file in memory, never writing anything. The transform parses
- * each candidate itself and throws `WeakParentParseError` (`path:line:column: cannot parse: …`)
+ * each candidate itself and throws `SourceParseError` (`path:line:column: cannot parse: …`)
  * for text it cannot read; any other throw is a crash.
  */
 export function transformInProcess(transform: Transform, root: string, files: readonly string[]): InProcessResult {
@@ -72,7 +72,7 @@ export function transformInProcess(transform: Transform, root: string, files: re
       output = transform({ path: file, source }, api, {});
     } catch (error) {
       const message = errorText(error);
-      const parseError = error instanceof Error && error.name === 'WeakParentParseError';
+      const parseError = error instanceof Error && error.name === 'SourceParseError';
       if (parseError && !message.includes('the rewritten text')) {
         result.unparsable.push({ file: name, message: (message.startsWith(file) ? message.slice(file.length) : message).split('\n')[0] ?? '' });
       } else if (parseError) {

@@ -2,9 +2,8 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { ancestorsOf } from '../src/ast/ancestors.js';
-import { enclosingClass, functionKey, isFunctionNode } from '../src/ast/functions.js';
-import { memberName, type PropertyKey, propertyKey } from '../src/ast/member-names.js';
+import { enclosingClass } from '../src/ast/functions.js';
+import { memberName } from '../src/ast/member-names.js';
 import { walk } from '../src/ast/walk.js';
 import { outermostValue, skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
@@ -66,7 +65,7 @@ export default createRule<Options, MessageIds>({
           allowSafetyNet: {
             type: 'boolean',
             description:
-              'Allow the safety-net pattern: the registry is also unregistered from a `[Symbol.dispose]`/`[Symbol.asyncDispose]`/close-like method in the same file, so the finalizer only covers owners that were never disposed.',
+              'Allow the safety-net pattern: the same file also unregisters from the registry, so the finalizer only covers owners that never reached their explicit end.',
           },
         },
       },
@@ -96,8 +95,8 @@ export default createRule<Options, MessageIds>({
 
     const callbacks: { fn: CleanupFunction; construction: TSESTree.NewExpression | TSESTree.CallExpression }[] = [];
     const registrations: TSESTree.CallExpression[] = [];
-    /** Registries that a dispose-like function of this file unregisters from. */
-    const unregisteredOnDispose = new Set<ts.Symbol>();
+    /** Registries that this file unregisters from. */
+    const unregisteredElsewhere = new Set<ts.Symbol>();
     const releaseCache = new WeakMap<CleanupFunction, TSESTree.CallExpression[]>();
 
     const onConstruction = (node: TSESTree.NewExpression | TSESTree.CallExpression): void => {
@@ -120,8 +119,11 @@ export default createRule<Options, MessageIds>({
         if (registryCall === undefined) return;
         if (registryCall.kind === 'register') {
           registrations.push(node);
-        } else if (isInsideDeterministicRelease(node, cleanupMethods)) {
-          for (const key of registryKeysOfReference(registryCall.registry, services)) unregisteredOnDispose.add(key);
+        } else {
+          // An unregister is an explicit end of the owner's life (a
+          // dispose or close method, a wrapper's `unregister`, a worker's exit listener):
+          // the finalizer then only covers owners that never reached it.
+          for (const key of registryKeysOfReference(registryCall.registry, services)) unregisteredElsewhere.add(key);
         }
       },
       'Program:exit'(): void {
@@ -155,7 +157,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isSafetyNet(keys: readonly ts.Symbol[]): boolean {
-      return keys.some((key) => unregisteredOnDispose.has(key));
+      return keys.some((key) => unregisteredElsewhere.has(key));
     }
 
     function reportHeldResource(call: TSESTree.CallExpression): void {
@@ -290,61 +292,6 @@ function constructorName(node: TSESTree.NewExpression | TSESTree.CallExpression)
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(callee);
   return undefined;
-}
-
-/**
- * The unregister call sits in a function that releases deterministically: `[Symbol.dispose]`,
- * `[Symbol.asyncDispose]`, or a method/function named like a cleanup method (`close`, ...).
- * Unnamed arrow functions in between (`handles.forEach(...)`) are looked through, and so is one
- * private helper: a method of the same class that such a method calls as `this.helper()`
- * (wasm-bindgen's `free()` calls `__destroy_into_raw()`, which unregisters).
- */
-function isInsideDeterministicRelease(node: TSESTree.Node, cleanupMethods: ReadonlySet<string>): boolean {
-  for (const current of ancestorsOf(node)) {
-    if (!isFunctionNode(current)) continue;
-    const key = functionKey(current);
-    if (key === undefined) {
-      if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
-      return false;
-    }
-    if (isReleaseKey(key, cleanupMethods)) return true;
-    const method = current.parent;
-    if (method.type !== AST_NODE_TYPES.MethodDefinition || key.kind === 'symbol') return false;
-    return isCalledFromReleaseMethod(method, key.kind === 'private' ? `#${key.name}` : key.name, cleanupMethods);
-  }
-  return false;
-}
-
-/** `[Symbol.dispose]`, `[Symbol.asyncDispose]`, or a name from the cleanup list (`dispose` always). */
-function isReleaseKey(key: PropertyKey, cleanupMethods: ReadonlySet<string>): boolean {
-  if (key.kind === 'symbol') return key.name === 'Symbol.dispose' || key.name === 'Symbol.asyncDispose';
-  return key.kind === 'name' && (cleanupMethods.has(key.name) || key.name === 'dispose');
-}
-
-/** A release method of the helper's class calls `this.<helper>()`. */
-function isCalledFromReleaseMethod(
-  helper: TSESTree.MethodDefinition,
-  helperName: string,
-  cleanupMethods: ReadonlySet<string>,
-): boolean {
-  for (const member of helper.parent.body) {
-    if (member === helper || member.type !== AST_NODE_TYPES.MethodDefinition || member.static !== helper.static) continue;
-    const key = propertyKey(member.key, member.computed);
-    if (key === undefined || !isReleaseKey(key, cleanupMethods)) continue;
-    const calls: TSESTree.Node[] = [];
-    walk(member.value, (inner) => {
-      if (
-        inner.type === AST_NODE_TYPES.CallExpression &&
-        inner.callee.type === AST_NODE_TYPES.MemberExpression &&
-        inner.callee.object.type === AST_NODE_TYPES.ThisExpression &&
-        memberName(inner.callee) === helperName
-      ) {
-        calls.push(inner);
-      }
-    });
-    if (calls.length > 0) return true;
-  }
-  return false;
 }
 
 /**

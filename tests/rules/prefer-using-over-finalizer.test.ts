@@ -107,6 +107,32 @@ runRuleTests('prefer-using-over-finalizer', rule, {
        #detach(): void { reg.unregister(this); }
        [Symbol.dispose](): void { this.#detach(); this.h.close(); }
      }`,
+    // Any explicit unregister counts, whatever the method that does it is called.
+    `const reg = new FinalizationRegistry<{ close(): void }>((h) => h.close());
+     class Owner {
+       constructor(readonly h: { close(): void }) { reg.register(this, h, this); }
+       detach(): void { reg.unregister(this); }
+     }`,
+    // A feature-detected registry behind a small wrapper whose `unregister` forwards to it.
+    `const tracker = (() => {
+       if (typeof FinalizationRegistry === 'function') {
+         const registry = new FinalizationRegistry<AbortController>((c) => { try { c.abort(); } catch { /* gone */ } });
+         return {
+           track(owner: object, c: AbortController): void { registry.register(owner, c, owner); },
+           untrack(owner: object): void { registry.unregister(owner); },
+         };
+       }
+       return { track(): void {}, untrack(): void {} };
+     })();
+     export const untrack = tracker.untrack;`,
+    // The owner's explicit end arrives as an event: the listener unregisters.
+    `import { EventEmitter } from 'node:events';
+     interface Job { exited: boolean; terminate(): void }
+     const reg = new FinalizationRegistry<Job>((job) => { if (!job.exited) job.terminate(); });
+     export function start(owner: object, job: Job, events: EventEmitter): void {
+       reg.register(owner, job, owner);
+       events.once('exit', () => { reg.unregister(owner); });
+     }`,
     // Unresolvable callback: not guessed.
     `declare const cleanup: (held: { close(): void }) => void;
      new FinalizationRegistry(cleanup);`,
@@ -274,21 +300,12 @@ new Tracker<{ close(): void }>((h) => h.close());`,
       errors: [{ messageId: 'releaseInFinalizer', data: { call: 'h.close()' }, line: 3, column: 39 }],
     },
     {
-      // unregister outside a dispose-like method is not a safety net.
+      // An unregister of another registry does not make this one a safety net.
       code: `const reg = new FinalizationRegistry<{ close(): void }>((h) => h.close());
+const other = new FinalizationRegistry<number>(() => {});
 class Owner {
-  constructor(readonly h: { close(): void }) { reg.register(this, h, this); }
-  forget(): void { reg.unregister(this); }
-}`,
-      errors: [{ messageId: 'releaseInFinalizer', line: 1, column: 64 }],
-    },
-    {
-      // A helper that unregisters but is not called from any release method is no safety net.
-      code: `const reg = new FinalizationRegistry<{ close(): void }>((h) => h.close());
-class Owner {
-  constructor(readonly h: { close(): void }) { reg.register(this, h, this); }
-  detach(): void { reg.unregister(this); }
-  [Symbol.dispose](): void { this.h.close(); }
+  constructor(readonly h: { close(): void }) { reg.register(this, h, this); other.register(this, 1, this); }
+  [Symbol.dispose](): void { other.unregister(this); }
 }`,
       errors: [{ messageId: 'releaseInFinalizer', line: 1, column: 64 }],
     },

@@ -2,8 +2,9 @@
 // Where does a lifetime rule spend its time? Runs one benchmark lint under `node --cpu-prof` and
 // prints the functions of this package (dist/rules, dist/src) by inclusive and self time, so a
 // missed target in `npm run bench` can be traced to a file and function.
-//   node bench/profile.mjs [--corpus rxjs|generated] [--classes N] [--rules base+lifetime|lifetime]
-//                          [--top N] [--keep DIR]
+//   node bench/profile.mjs [--corpus rxjs|generated] [--package NAME] [--classes N]
+//                          [--rules base+lifetime|lifetime] [--top N] [--keep DIR]
+// --package lints a package of the ecosystem set (scripts/ecosystem/manifest.json) instead.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: 'rxjs' },
+    package: { type: 'string' },
     classes: { type: 'string', default: '1000' },
     rules: { type: 'string', default: 'base+lifetime' },
     top: { type: 'string', default: '25' },
@@ -24,8 +26,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(`usage: node bench/profile.mjs [--corpus rxjs|generated] [--classes N] [--rules SET] [--top N] [--keep DIR]
-Profiles one lint (rxjs src/, or a generated project of N classes) with node --cpu-prof and lists
+  console.log(`usage: node bench/profile.mjs [--corpus rxjs|generated] [--package NAME] [--classes N] [--rules SET] [--top N] [--keep DIR]
+Profiles one lint (rxjs src/, a generated project of N classes, or with --package a package of the
+ecosystem set) with node --cpu-prof and lists
 this package's functions by inclusive time. --keep DIR keeps the .cpuprofile (open it in Chrome
 DevTools or VS Code).`);
   process.exit(0);
@@ -34,7 +37,18 @@ DevTools or VS Code).`);
 let tsconfig;
 let pattern;
 let cwd = root;
-if (values.corpus === 'rxjs') {
+let files;
+if (values.package !== undefined) {
+  const { createJiti } = await import('jiti');
+  const { preparePackage, readManifest } = await createJiti(import.meta.url).import(path.join(root, 'scripts/ecosystem/prepare.ts'));
+  const entry = readManifest(path.join(root, 'scripts/ecosystem/manifest.json')).packages.find((candidate) => candidate.name === values.package);
+  if (entry === undefined) throw new Error(`${values.package} is not in scripts/ecosystem/manifest.json`);
+  const prepared = preparePackage(entry);
+  tsconfig = prepared.tsconfigPath;
+  cwd = prepared.root;
+  pattern = prepared.files.map((file) => path.relative(prepared.root, file).split(path.sep).join('/'));
+  if (entry.js === true) files = '**/*.ts,**/*.tsx,**/*.mts,**/*.cts,**/*.js,**/*.jsx,**/*.mjs,**/*.cjs';
+} else if (values.corpus === 'rxjs') {
   const { corpusInstall, rxjsProject } = await import('../scripts/lib/corpora.mjs');
   const rxjs = rxjsProject(corpusInstall(['rxjs', 'three']));
   ({ tsconfig, pattern } = rxjs);
@@ -52,7 +66,16 @@ const dir = values.keep === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'l
 fs.mkdirSync(dir, { recursive: true });
 const run = spawnSync(
   process.execPath,
-  ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bench/lint-child.mjs', '--cwd', cwd, '--tsconfig', tsconfig, '--rules', values.rules, '--pattern', pattern],
+  [
+    '--cpu-prof',
+    `--cpu-prof-dir=${dir}`,
+    'bench/lint-child.mjs',
+    '--cwd', cwd,
+    '--tsconfig', tsconfig,
+    '--rules', values.rules,
+    ...(files === undefined ? [] : ['--files', files]),
+    ...[pattern].flat().flatMap((item) => ['--pattern', item]),
+  ],
   { cwd: root, encoding: 'utf8' },
 );
 if (run.status !== 0) throw new Error(`the profiled lint failed:\n${run.stderr}`);
@@ -91,7 +114,7 @@ profile.samples.forEach((id, i) => {
 
 const top = Number(values.top);
 const ms = (us) => (us / 1000).toFixed(1).padStart(9);
-console.log(`profiled lint: ${pattern} (${String(figures.files)} files), ${values.rules}; lint ${figures.lintMs.toFixed(0)} ms, profile ${(totalUs / 1000).toFixed(0)} ms`);
+console.log(`profiled lint: ${values.package ?? pattern} (${String(figures.files)} files), ${values.rules}; lint ${figures.lintMs.toFixed(0)} ms, profile ${(totalUs / 1000).toFixed(0)} ms`);
 for (const [id, t] of Object.entries(figures.rules).filter(([id]) => id.startsWith('lifetime/'))) {
   console.log(`  --stats ${id}: ${t.toFixed(1)} ms`);
 }

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier, valueMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
@@ -7,19 +7,23 @@ import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import {
   type DisposalKind,
   type DisposeKeys,
-  getDisposalKind,
   getDisposeKeys,
+  getNullableDisposalKind,
+  isNullable,
+  isStackMove,
   isWellKnownDisposeSymbol,
   programMentionsDisposal,
+  RELEASE_METHOD_NAMES,
 } from '../src/disposable.js';
-import { ancestorsOf } from '../src/ast/ancestors.js';
+import { ancestorsOf, findAncestor } from '../src/ast/ancestors.js';
 import { enclosingFunction, type FunctionNode } from '../src/ast/functions.js';
-import { calleeDeclaration } from '../src/ast/resolve-function.js';
+import { resolvedCall } from '../src/ast/resolve-function.js';
 import { skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { shortened } from '../src/message-text.js';
-import { returnsOwnedValue } from '../src/ownership.js';
+import { callResult, parameterOwnership, programHasOwnershipTags } from '../src/ownership.js';
 import { getParserServices } from '../src/parser-services.js';
 import { typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
+import { fileRunsUsing } from '../src/using-support.js';
 
 export type Options = [
   {
@@ -28,7 +32,7 @@ export type Options = [
     disposeMethods?: string[];
   },
 ];
-export type MessageIds = 'discarded' | 'notDisposed' | 'useUsing';
+export type MessageIds = 'discarded' | 'notDisposed' | 'useUsing' | 'useTryFinally';
 
 /**
  * Disposables whose lifetime is not lexical, so `using` is the wrong tool: built-in iterators
@@ -45,23 +49,7 @@ export const DEFAULT_IGNORE: readonly TypeOrValueSpecifier[] = [
 export const DEFAULT_TRANSFER_FUNCTIONS: readonly TypeOrValueSpecifier[] = ['pipe'];
 
 /** Calls on the value that release it, besides `[Symbol.dispose]()` / `[Symbol.asyncDispose]()`. */
-export const DEFAULT_DISPOSE_METHODS: readonly string[] = [
-  'dispose',
-  'disposeAsync',
-  'close',
-  'destroy',
-  'end',
-  'release',
-  'terminate',
-  'abort',
-  'disconnect',
-  'unsubscribe',
-  'kill',
-  'free',
-  'return',
-  'cancel',
-  'stop',
-];
+export const DEFAULT_DISPOSE_METHODS: readonly string[] = [...RELEASE_METHOD_NAMES, 'disposeAsync', 'return', 'cancel', 'stop'];
 
 type Creation = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -88,7 +76,7 @@ export default createRule<Options, MessageIds>({
             "Types that are not reported (replaces the default list). A type is ignored when it or one of its base types matches: a type name, or `{ from: 'lib' | 'package' | 'file', name, package?, path? }` as in typescript-eslint's options.",
           ),
           transferFunctions: typeOrValueSpecifiersSchema(
-            'Functions and methods that take ownership of the value they are called on, so that `value.fn(…)` counts as handing the value over (replaces the default list). Passing a value as an argument always hands it over.',
+            'Functions and methods that take ownership of the value they are called on, so that `value.fn(…)` counts as handing the value over (replaces the default list). Passing a value as an argument hands it over unless the parameter is tagged `@borrows`.',
           ),
           disposeMethods: {
             type: 'array',
@@ -108,11 +96,10 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      discarded:
-        'This {{creation}} creates a `{{type}}`, which is {{interface}}, but the result is not kept, so nothing can dispose it and whatever it holds (a file, socket, lock, listener) stays open until a finalizer or the end of the process. Declare it with `{{keyword}} name = …;` so it is disposed when the scope ends, or keep it and dispose it.',
-      notDisposed:
-        '`{{name}}` holds a `{{type}}`, which is {{interface}}, but it is never disposed and never leaves this scope (not returned, stored or passed on), so whatever it holds stays open after the scope ends. Declare it with `{{keyword}}` so it is disposed at scope exit, dispose it in a `finally`, or add it to a `DisposableStack`.',
-      useUsing: 'Declare `{{name}}` with `{{keyword}}`, so it is disposed when the enclosing block ends.',
+      discarded: 'This {{creation}} creates a `{{type}}` that is discarded without being disposed; {{remedy}}.',
+      notDisposed: '`{{name}}` holds a `{{type}}` that is never disposed or handed over; {{remedy}}.',
+      useUsing: 'Declare `{{name}}` with `{{keyword}}`.',
+      useTryFinally: 'Dispose `{{name}}` in a `finally` block that ends its scope.',
     },
     languages: ['js/js'],
   },
@@ -131,20 +118,23 @@ export default createRule<Options, MessageIds>({
     const transferFunctions = options.transferFunctions ?? [...DEFAULT_TRANSFER_FUNCTIONS];
     const disposeMethods = new Set(options.disposeMethods ?? DEFAULT_DISPOSE_METHODS);
     const ignoredTypes = new WeakMap<ts.Type, boolean>();
+    // Without any `@borrows` tag in the program, passing a value always hands it over, which
+    // the type-free first look at a binding can then tell by itself.
+    const borrowTags = programHasOwnershipTags(program);
+    let usingRuns: boolean | undefined;
+    const runsUsing = (): boolean => (usingRuns ??= fileRunsUsing(program, context.filename));
 
+    // On exit, so that the rules that resolve the calls inside anyway (typescript-eslint's type-aware
+    // rules listen on the calls themselves) have done so before this rule asks for a type.
     return {
-      ExpressionStatement(node): void {
+      'ExpressionStatement:exit'(node: TSESTree.ExpressionStatement): void {
         const creation = asCreation(node.expression);
         if (creation === undefined) return;
         const found = disposableResult(creation);
         if (found === undefined) return;
-        context.report({
-          node: creation.creation,
-          messageId: 'discarded',
-          data: discardedData(creation.creation, found),
-        });
+        context.report({ node: creation.creation, messageId: 'discarded', data: discardedData(creation.creation, found) });
       },
-      VariableDeclarator(node): void {
+      'VariableDeclarator:exit'(node: TSESTree.VariableDeclarator): void {
         if (node.init === null) return;
         const declaration = node.parent;
         if (declaration.kind === 'using' || declaration.kind === 'await using' || declaration.declare) return;
@@ -152,21 +142,20 @@ export default createRule<Options, MessageIds>({
         if (isForInOfLeft(declaration)) return;
         const creation = asCreation(node.init);
         if (creation === undefined) return;
+        // A binding that is handed over or disposed whatever the types say needs no type at all.
+        if (node.id.type === AST_NODE_TYPES.Identifier && analyzeBinding(node, node.id, false).fate !== 'kept') return;
         const found = disposableResult(creation);
         if (found === undefined) return;
         if (node.id.type !== AST_NODE_TYPES.Identifier) {
           // Destructuring keeps parts of the value and drops the value itself.
-          context.report({
-            node: creation.creation,
-            messageId: 'discarded',
-            data: discardedData(creation.creation, found),
-          });
+          context.report({ node: creation.creation, messageId: 'discarded', data: discardedData(creation.creation, found) });
           return;
         }
-        const binding = analyzeBinding(node, node.id);
+        const binding = analyzeBinding(node, node.id, true);
         if (binding.fate !== 'kept') return;
         const keyword = keywordFor(found.kind);
-        const canSuggest =
+        const name = node.id.name;
+        const placeable =
           binding.sameFunction &&
           // Disposing at block end would cut off the handlers it was given.
           !binding.registersCallbacks &&
@@ -176,22 +165,24 @@ export default createRule<Options, MessageIds>({
           // A value made in a constructor usually serves the object being built, which outlives it.
           !isConstructor(enclosingFunction(declaration)) &&
           (found.kind === 'sync' || allowsAwait(declaration));
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+        if (placeable && runsUsing()) {
+          suggest.push({
+            messageId: 'useUsing',
+            data: { name, keyword },
+            // The declaration starts with its `const` / `let` keyword (exported and `declare`
+            // ones are never suggested).
+            fix: (fixer) => fixer.replaceTextRange([declaration.range[0], declaration.range[0] + declaration.kind.length], keyword),
+          });
+        } else if (placeable) {
+          const fix = tryFinallyFix(declaration, name, found);
+          if (fix !== undefined) suggest.push({ messageId: 'useTryFinally', data: { name }, fix });
+        }
         context.report({
           node: creation.creation,
           messageId: 'notDisposed',
-          data: { name: node.id.name, type: typeText(found.type), interface: interfaceName(found.kind), keyword },
-          suggest: canSuggest
-            ? [
-                {
-                  messageId: 'useUsing',
-                  data: { name: node.id.name, keyword },
-                  // The declaration starts with its `const` / `let` keyword (exported and
-                  // `declare` ones are never suggested).
-                  fix: (fixer): TSESLint.RuleFix =>
-                    fixer.replaceTextRange([declaration.range[0], declaration.range[0] + declaration.kind.length], keyword),
-                },
-              ]
-            : null,
+          data: { name, type: typeText(found.type), remedy: runsUsing() ? `declare it with \`${keyword}\` or dispose it in a \`finally\` block` : 'dispose it in a `finally` block' },
+          suggest,
         });
       },
     };
@@ -211,46 +202,28 @@ export default createRule<Options, MessageIds>({
     interface Found {
       kind: DisposalKind;
       type: ts.Type;
-    }
-
-    /** The created value's type when it is a Disposable the rule should look at. */
-    function disposableResult({ creation, value }: { creation: Creation; value: TSESTree.Node }): Found | undefined {
-      const type = services.getTypeAtLocation(value);
-      const kind = getDisposalKind(type, checker, keys);
-      if (kind === undefined) return undefined;
-      if (creation.type === AST_NODE_TYPES.CallExpression && !createsValue(creation)) return undefined;
-      if (isIgnored(type)) return undefined;
-      return { kind, type };
+      /** The value may be `null` or `undefined` (a `T | undefined` result). */
+      nullable: boolean;
     }
 
     /**
-     * False for calls that hand back a value that already exists: methods declared to return
-     * `this` (`server.listen()`), callees whose body returns existing state (src/ownership.ts),
-     * and generic functions returning their own argument (`stack.use(resource)`).
+     * The created value's type when it is a Disposable the rule should look at: every member of
+     * the type but `null` and `undefined` is disposable, and the call hands over a value it
+     * made (src/ownership.ts).
      */
-    function createsValue(call: TSESTree.CallExpression): boolean {
-      const declaration = calleeDeclaration(services.esTreeNodeToTSNodeMap.get(call), checker);
-      if (declaration === undefined) return true;
-      const returnType = declaration.type;
-      if (returnType?.kind === ts.SyntaxKind.ThisType) return false;
-      // A callee whose body returns existing state hands out a borrowed value.
-      if (!returnsOwnedValue(declaration, checker)) return false;
-      if (returnType === undefined || !ts.isTypeReferenceNode(returnType) || !ts.isIdentifier(returnType.typeName)) return true;
-      const name = returnType.typeName.text;
-      if (declaration.typeParameters?.some((parameter) => parameter.name.text === name) !== true) return true;
-      return !declaration.parameters.some(
-        (parameter) =>
-          parameter.type !== undefined &&
-          ts.isTypeReferenceNode(parameter.type) &&
-          ts.isIdentifier(parameter.type.typeName) &&
-          parameter.type.typeName.text === name,
-      );
+    function disposableResult({ creation, value }: { creation: Creation; value: TSESTree.Node }): Found | undefined {
+      const type = services.getTypeAtLocation(value);
+      const kind = getNullableDisposalKind(type, checker, keys);
+      if (kind === undefined) return undefined;
+      if (creation.type === AST_NODE_TYPES.CallExpression && callResult(services.esTreeNodeToTSNodeMap.get(creation), checker) !== 'owned') return undefined;
+      if (isIgnored(type)) return undefined;
+      return { kind, type, nullable: isNullable(type) };
     }
 
     function isIgnored(type: ts.Type): boolean {
       let ignored = ignoredTypes.get(type);
       if (ignored === undefined) {
-        const parts = type.isUnion() ? type.types : [type];
+        const parts = (type.isUnion() ? type.types : [type]).filter((part) => !isNullable(part));
         ignored = ignore.length > 0 && parts.every((part) => matchesWithBases(part, new Set()));
         ignoredTypes.set(type, ignored);
       }
@@ -270,12 +243,11 @@ export default createRule<Options, MessageIds>({
       return checker.getBaseTypes(declared as ts.InterfaceType).some((base) => matchesWithBases(base, seen));
     }
 
-    function discardedData(creation: Creation, found: Found): Record<'creation' | 'type' | 'interface' | 'keyword', string> {
+    function discardedData(creation: Creation, found: Found): Record<'creation' | 'type' | 'remedy', string> {
       return {
         creation: creation.type === AST_NODE_TYPES.NewExpression ? '`new` expression' : 'call',
         type: typeText(found.type),
-        interface: interfaceName(found.kind),
-        keyword: keywordFor(found.kind),
+        remedy: runsUsing() ? `declare it with \`${keywordFor(found.kind)} name = …\`` : 'keep it in a variable and dispose it in a `finally` block',
       };
     }
 
@@ -291,12 +263,21 @@ export default createRule<Options, MessageIds>({
       registersCallbacks: boolean;
     }
 
-    function analyzeBinding(declarator: TSESTree.VariableDeclarator, id: TSESTree.Identifier): Binding {
+    /**
+     * What the scope of a binding does with its value. Without `typed`, only what the syntax
+     * tells counts (a return, a store, an argument, a dispose call): `kept` then means "not
+     * handed over or disposed as far as the syntax shows", and the typed pass decides the rest.
+     */
+    function analyzeBinding(declarator: TSESTree.VariableDeclarator, id: TSESTree.Identifier, typed: boolean): Binding {
+      const variable = context.sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === id.name);
+      if (variable === undefined) return { fate: 'escapes', sameFunction: true, registersCallbacks: false };
+      return analyzeVariable(declarator, variable, typed, 0);
+    }
+
+    function analyzeVariable(declarator: TSESTree.VariableDeclarator, variable: TSESLint.Scope.Variable, typed: boolean, depth: number): Binding {
       const binding: Binding = { fate: 'kept', sameFunction: true, registersCallbacks: false };
       const declaration = declarator.parent;
       if (declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return { ...binding, fate: 'escapes' };
-      const variable = context.sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === id.name);
-      if (variable === undefined) return { ...binding, fate: 'escapes' };
       // A script's top-level bindings are globals that other scripts can reach.
       if (variable.scope.block.type === AST_NODE_TYPES.Program && !ts.isExternalModule(sourceFile())) return { ...binding, fate: 'escapes' };
       const home = enclosingFunction(declarator);
@@ -309,14 +290,14 @@ export default createRule<Options, MessageIds>({
         }
         if (!reference.isValueReference) continue;
         const use = reference.identifier;
-        const fate = fateOfValueAt(use);
+        const fate = fateOfValueAt(use, typed, depth);
         if (fate === 'escapes') return { ...binding, fate };
         if (fate === 'disposed') disposed = true;
-        if (isCallbackRegistration(use)) binding.registersCallbacks = true;
+        if (typed && isCallbackRegistration(use)) binding.registersCallbacks = true;
         const user = enclosingFunction(use);
         if (user !== home) {
           binding.sameFunction = false;
-          if (user !== undefined && functionEscapes(user, home)) return { ...binding, fate: 'escapes' };
+          if (user !== undefined && functionEscapes(user, home, typed, depth)) return { ...binding, fate: 'escapes' };
         }
       }
       if (disposed) binding.fate = 'disposed';
@@ -324,7 +305,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Where the value read at `node` goes. */
-    function fateOfValueAt(node: TSESTree.Node): Fate {
+    function fateOfValueAt(node: TSESTree.Node, typed: boolean, depth: number): Fate {
       let next: TSESTree.Node = node;
       for (const parent of ancestorsOf(node)) {
         const child = next;
@@ -346,11 +327,12 @@ export default createRule<Options, MessageIds>({
             continue;
           case AST_NODE_TYPES.MemberExpression:
             if (child !== parent.object) return 'kept';
-            return fateOfMemberAccess(parent);
+            return fateOfMemberAccess(parent, typed, depth);
           case AST_NODE_TYPES.CallExpression:
           case AST_NODE_TYPES.NewExpression:
-            // Passing the value hands it over; calling it is only a use.
-            return child === parent.callee ? 'kept' : 'escapes';
+            // Calling the value is only a use; passing it hands it over unless the parameter borrows.
+            if (child === parent.callee) return 'kept';
+            return argumentFate(parent, child, typed);
           case AST_NODE_TYPES.VariableDeclarator:
             if (child !== parent.init) return 'kept';
             return parent.parent.kind === 'using' || parent.parent.kind === 'await using' ? 'disposed' : 'escapes';
@@ -383,28 +365,67 @@ export default createRule<Options, MessageIds>({
       return 'escapes';
     }
 
+    /** The value is an argument of `call`: handed over, unless the parameter is tagged `@borrows`. */
+    function argumentFate(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node, typed: boolean): Fate {
+      if (!borrowTags || argument.type === AST_NODE_TYPES.SpreadElement) return 'escapes';
+      if (!typed) return 'kept';
+      const declaration = resolvedCall(services.esTreeNodeToTSNodeMap.get(call), checker)?.declaration;
+      const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+      if (declaration === undefined || index < 0) return 'escapes';
+      return parameterOwnership(declaration, index, checker) === 'borrows' ? 'kept' : 'escapes';
+    }
+
     /** `value.member` / `value.member(…)`. */
-    function fateOfMemberAccess(member: TSESTree.MemberExpression): Fate {
+    function fateOfMemberAccess(member: TSESTree.MemberExpression, typed: boolean, depth: number): Fate {
       const property = member.property;
       if (member.computed ? isWellKnownDisposeSymbol(property) : property.type === AST_NODE_TYPES.Identifier && disposeMethods.has(property.name)) {
         // Called, or handed to something that calls it (`stack.defer(() => value.close())`).
         return 'disposed';
       }
+      if (!typed) return 'kept';
       const call = member.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return 'kept';
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return derivedFate(member, depth);
+      const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+      const declaration = resolvedCall(tsCall, checker)?.declaration;
+      // `stack.move()` leaves the stack empty and disposed; the new stack is the caller's.
+      if (declaration !== undefined && isStackMove(declaration)) return 'disposed';
       if (
         transferFunctions.length > 0 &&
         valueMatchesSomeSpecifier(property, transferFunctions, program, services.getTypeAtLocation(member))
       ) {
         return 'escapes';
       }
-      // A fluent method (`return server.listen(port)`) hands back the value itself.
-      if (returnsThis(call)) return fateOfValueAt(call);
-      return 'kept';
+      // A fluent method (`return server.listen(port)`, `return await client.connect()`) hands back the value itself.
+      if (callResult(tsCall, checker) === 'receiver') return fateOfValueAt(call, typed, depth);
+      return derivedFate(call, depth);
     }
 
-    function returnsThis(call: TSESTree.CallExpression): boolean {
-      return calleeDeclaration(services.esTreeNodeToTSNodeMap.get(call), checker)?.type?.kind === ts.SyntaxKind.ThisType;
+    /**
+     * A value read from the binding's value (`value.payload`, `value.getReader()`): when it
+     * leaves the scope, the value may have to stay alive and undisposed for it, so the value
+     * counts as handed over. Plain data (strings, numbers, booleans) only counts when it goes
+     * to a callee without types (a pointer passed to a native binding).
+     */
+    function derivedFate(derived: TSESTree.Node, depth: number): Fate {
+      const { node: outer, parent } = valueSite(derived);
+      if (parent === undefined) return 'kept';
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
+        if (isPlainData(services.getTypeAtLocation(outer))) return 'kept';
+        if (depth >= 3) return 'escapes';
+        // `const reader = value.getReader()`, `const { buffer } = await file.read()`: the value
+        // goes where what was read from it goes.
+        const escapes = context.sourceCode.getDeclaredVariables(parent).some((variable) => {
+          const [definition] = variable.defs;
+          if (definition !== undefined && isPlainData(services.getTypeAtLocation(definition.name))) return false;
+          return analyzeVariable(parent, variable, true, depth + 1).fate === 'escapes';
+        });
+        return escapes ? 'escapes' : 'kept';
+      }
+      if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== outer) {
+        if (isUntyped(services.getTypeAtLocation(parent.callee))) return 'escapes';
+      }
+      if (fateOfValueAt(outer, true, depth + 1) !== 'escapes') return 'kept';
+      return isPlainData(services.getTypeAtLocation(outer)) ? 'kept' : 'escapes';
     }
 
     /**
@@ -412,7 +433,7 @@ export default createRule<Options, MessageIds>({
      * stored, passed on, a method, or a function declaration whose name does any of these.
      * The function directly below `home` on the way up is the one that carries the binding out.
      */
-    function functionEscapes(user: FunctionNode, home: FunctionNode | undefined): boolean {
+    function functionEscapes(user: FunctionNode, home: FunctionNode | undefined, typed: boolean, depth: number): boolean {
       let carrier: FunctionNode = user;
       for (let outer = enclosingFunction(carrier); outer !== home && outer !== undefined; outer = enclosingFunction(carrier)) {
         carrier = outer;
@@ -421,7 +442,7 @@ export default createRule<Options, MessageIds>({
         // An immediately invoked function runs now and does not keep the value.
         const parent = carrier.parent;
         if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === carrier) return false;
-        return fateOfValueAt(carrier) === 'escapes';
+        return fateOfValueAt(carrier, typed, depth) === 'escapes';
       }
       const declared = context.sourceCode.getDeclaredVariables(carrier)[0];
       if (declared === undefined) return true;
@@ -449,6 +470,81 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * The `try`/`finally` form of the suggestion, for files whose runtime has no `using`: the
+     * statements after the declaration move into a `try` block whose `finally` disposes the
+     * value, as `using` would at the end of the block. Undefined where moving them could change
+     * what they mean: a later declaration that code before it reads, or declarations at the top
+     * level of a module or script (other files may see them).
+     */
+    function tryFinallyFix(declaration: TSESTree.VariableDeclaration, name: string, found: Found): TSESLint.ReportFixFunction | undefined {
+      const block = declaration.parent;
+      if (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.StaticBlock && block.type !== AST_NODE_TYPES.Program) {
+        return undefined;
+      }
+      const statements: TSESTree.Node[] = block.body;
+      const rest = statements.slice(statements.indexOf(declaration) + 1);
+      const last = rest.at(-1);
+      const text = context.sourceCode.text;
+      const lineStart = text.lastIndexOf('\n', declaration.range[0] - 1) + 1;
+      const indent = text.slice(lineStart, declaration.range[0]);
+      if (!/^[ \t]*$/.test(indent)) return undefined;
+      if (last !== undefined) {
+        const [from, to] = [rest[0]?.range[0] ?? 0, last.range[1]];
+        if (block.type === AST_NODE_TYPES.Program && rest.some(isDeclarationStatement)) return undefined;
+        for (const statement of rest) {
+          for (const variable of context.sourceCode.getDeclaredVariables(statement)) {
+            if (variable.references.some((reference) => reference.identifier.range[0] < from || reference.identifier.range[1] > to)) return undefined;
+          }
+        }
+      }
+      const unit = indentUnit(block, indent);
+      const semicolon = context.sourceCode.getLastToken(declaration)?.value === ';' ? ';' : '';
+      const key = found.kind === 'async' ? 'asyncDispose' : 'dispose';
+      const dispose = `${found.kind === 'async' ? 'await ' : ''}${name}${found.nullable ? '?.' : ''}[Symbol.${key}]()${semicolon}`;
+      if (last === undefined) return (fixer) => fixer.insertTextAfter(declaration, `\n${indent}${dispose}`);
+      const moved = reindented(declaration.range[1], last.range[1], unit);
+      return (fixer) =>
+        fixer.replaceTextRange(
+          [declaration.range[1], last.range[1]],
+          `\n${indent}try {${moved}\n${indent}} finally {\n${indent}${unit}${dispose}\n${indent}}`,
+        );
+    }
+
+    /** The source between `from` and `to` with one more indent on each line, except lines inside a multi-line string or template. */
+    function reindented(from: number, to: number, unit: string): string {
+      const text = context.sourceCode.text;
+      const literals = context.sourceCode.ast.tokens.filter(
+        (token) =>
+          (token.type === AST_TOKEN_TYPES.Template || token.type === AST_TOKEN_TYPES.String) &&
+          token.range[1] > from &&
+          token.range[0] < to &&
+          token.loc.start.line !== token.loc.end.line,
+      );
+      let out = '';
+      let position = from;
+      for (let newline = text.indexOf('\n', from); newline !== -1 && newline < to; newline = text.indexOf('\n', newline + 1)) {
+        const lineStart = newline + 1;
+        out += text.slice(position, lineStart);
+        position = lineStart;
+        const inLiteral = literals.some((token) => token.range[0] < lineStart && lineStart < token.range[1]);
+        const blank = /^[ \t]*(?:\r?\n|$)/.test(text.slice(lineStart, Math.min(to, text.indexOf('\n', lineStart) + 1 || to)));
+        if (!inLiteral && !blank) out += unit;
+      }
+      return out + text.slice(position, to);
+    }
+
+    /** One level of indentation: what the block's statements add to the line of its `{`, else two spaces (or a tab). */
+    function indentUnit(block: TSESTree.Node, indent: string): string {
+      if (block.type !== AST_NODE_TYPES.Program) {
+        const text = context.sourceCode.text;
+        const start = text.lastIndexOf('\n', block.range[0] - 1) + 1;
+        const outer = /^[ \t]*/.exec(text.slice(start, block.range[0]))?.[0] ?? '';
+        if (indent.startsWith(outer) && indent.length > outer.length) return indent.slice(outer.length);
+      }
+      return indent.includes('\t') ? '\t' : '  ';
+    }
+
     function sourceFile(): ts.SourceFile {
       return services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
     }
@@ -473,8 +569,67 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function interfaceName(kind: DisposalKind): string {
-  return kind === 'sync' ? 'Disposable' : 'AsyncDisposable';
+/**
+ * From a value up through what passes it on unchanged (type-only wrappers, `await`, `?.`, a
+ * branch of `?:`, `||` / `&&` / `??`): the outermost such node and the node that receives it.
+ */
+function valueSite(node: TSESTree.Node): { node: TSESTree.Node; parent: TSESTree.Node | undefined } {
+  let current = node;
+  const parent = findAncestor(node, (ancestor, child) => {
+    current = child;
+    return !passesValueOn(ancestor, child);
+  });
+  return { node: current, parent };
+}
+
+function passesValueOn(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  return (
+    parent.type === AST_NODE_TYPES.TSAsExpression ||
+    parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+    parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+    parent.type === AST_NODE_TYPES.ChainExpression ||
+    parent.type === AST_NODE_TYPES.AwaitExpression ||
+    parent.type === AST_NODE_TYPES.LogicalExpression ||
+    (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child)
+  );
+}
+
+const PLAIN_DATA =
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.EnumLike |
+  ts.TypeFlags.ESSymbolLike |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Never;
+
+/** Strings, numbers, booleans and the like: data that cannot hold the resource. */
+function isPlainData(type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).every((part) => (part.flags & PLAIN_DATA) !== 0);
+}
+
+function isUntyped(type: ts.Type): boolean {
+  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+}
+
+function isDeclarationStatement(statement: TSESTree.Node): boolean {
+  return (
+    statement.type === AST_NODE_TYPES.VariableDeclaration ||
+    statement.type === AST_NODE_TYPES.FunctionDeclaration ||
+    statement.type === AST_NODE_TYPES.ClassDeclaration ||
+    statement.type === AST_NODE_TYPES.ImportDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+    statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration ||
+    statement.type === AST_NODE_TYPES.TSExportAssignment ||
+    statement.type === AST_NODE_TYPES.TSModuleDeclaration ||
+    statement.type === AST_NODE_TYPES.TSEnumDeclaration
+  );
 }
 
 /** `ignore` covers the lib's iterator and generator types (as the default list does). */

@@ -48,12 +48,40 @@ export function getDisposeKeys(program: ts.Program): DisposeKeys | null {
 export type DisposalKind = 'sync' | 'async';
 
 const kindPerType = new WeakMap<ts.Type, DisposalKind | null>();
+const nullableKindPerType = new WeakMap<ts.Type, DisposalKind | null>();
+const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
 
 export function getDisposalKind(type: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys): DisposalKind | undefined {
   const cached = kindPerType.get(type);
   if (cached !== undefined) return cached ?? undefined;
+  const kind = computeKind(type.isUnion() ? type.types : [type], checker, keys);
+  kindPerType.set(type, kind);
+  return kind ?? undefined;
+}
+
+/**
+ * Like {@link getDisposalKind}, for a value that may also be `null` or `undefined` (which
+ * `using` accepts): the kind of the other union members, every one of which must be
+ * disposable. Undefined for a type that is only nullish.
+ */
+export function getNullableDisposalKind(type: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys): DisposalKind | undefined {
+  if (!type.isUnion()) return getDisposalKind(type, checker, keys);
+  const cached = nullableKindPerType.get(type);
+  if (cached !== undefined) return cached ?? undefined;
+  const parts = type.types.filter((part) => (part.flags & NULLISH) === 0);
+  const kind = parts.length === 0 ? null : computeKind(parts, checker, keys);
+  nullableKindPerType.set(type, kind);
+  return kind ?? undefined;
+}
+
+/** Whether the type may be `null` or `undefined`. */
+export function isNullable(type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).some((part) => (part.flags & NULLISH) !== 0);
+}
+
+function computeKind(parts: readonly ts.Type[], checker: ts.TypeChecker, keys: DisposeKeys): DisposalKind | null {
   let kind: DisposalKind | null = 'sync';
-  for (const part of type.isUnion() ? type.types : [type]) {
+  for (const part of parts) {
     if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) {
       kind = null;
       break;
@@ -69,8 +97,20 @@ export function getDisposalKind(type: ts.Type, checker: ts.TypeChecker, keys: Di
     kind = null;
     break;
   }
-  kindPerType.set(type, kind);
-  return kind ?? undefined;
+  return kind;
+}
+
+const STACKS = new Set(['DisposableStack', 'AsyncDisposableStack']);
+
+/**
+ * `DisposableStack#move()` / `AsyncDisposableStack#move()` (the lib's or a polyfill's): it moves
+ * everything the stack holds to a new stack, which it returns, and leaves the old one disposed.
+ */
+export function isStackMove(declaration: ts.SignatureDeclaration): boolean {
+  const name = declaration.name;
+  if (name === undefined || !ts.isIdentifier(name) || name.text !== 'move') return false;
+  const owner = declaration.parent;
+  return (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name !== undefined && STACKS.has(owner.name.text);
 }
 
 /**

@@ -135,9 +135,18 @@ export function functionNodeInFile(
  * without a body, the implementation's body that runs (see the policy).
  */
 export function calleeDeclaration(call: ts.CallExpression | ts.NewExpression, checker: ts.TypeChecker): ts.SignatureDeclaration | undefined {
+  return resolvedCall(call, checker)?.declaration;
+}
+
+/** The signature a call resolves to, with its declaration; undefined for synthetic signatures. */
+export function resolvedCall(
+  call: ts.CallExpression | ts.NewExpression,
+  checker: ts.TypeChecker,
+): { signature: ts.Signature; declaration: ts.SignatureDeclaration } | undefined {
+  const signature = checker.getResolvedSignature(call);
   // Synthetic signatures (of unions, of `any`) have no declaration, whatever the type says.
-  const declaration: ts.SignatureDeclaration | undefined = checker.getResolvedSignature(call)?.getDeclaration();
-  return declaration;
+  const declaration: ts.SignatureDeclaration | undefined = signature?.getDeclaration();
+  return signature === undefined || declaration === undefined ? undefined : { signature, declaration };
 }
 
 /** The body that runs for a signature declaration: its own, or its overload set's implementation. */

@@ -45,6 +45,7 @@ describe('require-using options schema', () => {
 const footer = `\nimport { AsyncResource, Builder, Closeable, LookAlike, Owner, Resource, SubResource, builder, consume, create, make, maybeOpen, open, openAsync, openEither, tag, track } from './require-using/resources.js';`;
 const code = (body: string): string => body + footer;
 // Keeps the fixture imports used, so that the cases type-check as written.
+const handing = "import { Client, Digest, adopt, connect, current, digest, forward, inspect, maybeConnect } from './require-using/handing.js';\nimport { Resource, open } from './require-using/resources.js';\nvoid [Client, Digest, adopt, connect, current, digest, forward, inspect, maybeConnect, Resource, open];\n";
 const uses = 'void [AsyncResource, Builder, Closeable, LookAlike, Owner, Resource, SubResource, builder, consume, create, make, maybeOpen, open, openAsync, openEither, tag, track];\n';
 
 runRuleTests('require-using', rule, {
@@ -107,7 +108,6 @@ runRuleTests('require-using', rule, {
     // Not Disposable, or not every union member is.
     code(uses + 'const m = new Map<string, number>();\nm.clear();'),
     code('const c = new Closeable();\nc.close();'),
-    code('const r = maybeOpen();\nr?.read();'),
     code('const l = new LookAlike();\nvoid l;'),
     code('declare function anything(): any;\nanything();'),
     // Temporaries inside a larger expression and class fields are out of scope.
@@ -131,6 +131,24 @@ runRuleTests('require-using', rule, {
     })),
     "import type { Frame } from './require-using/ownership.js';\nexport function f(frame: Frame) {\n  const page = frame.page();\n  return page.name;\n}",
     "import type { Frame } from './require-using/ownership.js';\nexport function f(frame: Frame) {\n  frame.page();\n}",
+    // A call that resolves to one of its arguments creates nothing (`stream.pipeline(source, destination, cb)`).
+    `${handing}export function f(destination: Resource) {\n  const out = forward(open(), destination);\n  out.read();\n}`,
+    `${handing}export function f(source: Resource, destination: Resource) {\n  forward(source, destination);\n}`,
+    // A method that resolves to its receiver hands back the same value, which then leaves the scope.
+    `${handing}export async function f() {\n  const client = new Client();\n  return await client.connect();\n}`,
+    `${handing}export function f(d: Digest) {\n  d.update("x");\n}`,
+    `${handing}export function f() {\n  const d = digest();\n  return d.update("x");\n}`,
+    // A parameter owns what it is given unless it is tagged `@borrows`.
+    `${handing}export function f() {\n  const r = open();\n  adopt(r);\n}`,
+    // A result tagged `@borrows` belongs to somebody else; so does a container's element.
+    `${handing}export function f() {\n  const r = current();\n  r.read();\n}`,
+    `${handing}export function f(m: Map<string, Resource>) {\n  const r = m.get("a");\n  r?.read();\n}`,
+    `${handing}export function f(refs: WeakRef<Resource>[]) {\n  const r = refs.pop()?.deref();\n  r?.read();\n}`,
+    // A stack that was moved is empty; the new stack leaves the scope.
+    `${handing}export function f() {\n  const stack = new DisposableStack();\n  stack.use(open());\n  const moved = stack.move();\n  return moved;\n}`,
+    // Something read from the value leaves the scope, so the value must stay open for it.
+    `${handing}export function f() {\n  const c = connect();\n  return c.cursor();\n}`,
+    `${handing}export function f() {\n  const c = connect();\n  const cursor = c.cursor();\n  return { cursor };\n}`,
     // Options.
     { code: code('new Resource();'), options: [{ ignore: ['Resource'] }] },
     { code: code('new SubResource();'), options: [{ ignore: ['Resource'] }] },
@@ -431,6 +449,134 @@ runRuleTests('require-using', rule, {
     {
       code: code('class Wrapper {\n  loaded = false;\n  constructor() {\n    const forward = new Builder();\n    forward.with("load");\n  }\n}\nvoid Wrapper;'),
       errors: [{ messageId: 'notDisposed', line: 4, column: 21, suggestions: [] }],
+    },
+    // `T | undefined` / `T | null` results whose other part is a creation.
+    {
+      code: code('function f() {\n  const r = maybeOpen();\n  r?.read();\n}'),
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 2,
+          column: 13,
+          suggestions: [{ messageId: 'useUsing', output: code('function f() {\n  using r = maybeOpen();\n  r?.read();\n}') }],
+        },
+      ],
+    },
+    // A `@borrows` parameter leaves the duty to dispose with the caller.
+    {
+      code: `${handing}export function f() {\n  const r = open();\n  inspect(r);\n}`,
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 5,
+          column: 13,
+          suggestions: [{ messageId: 'useUsing', output: `${handing}export function f() {\n  using r = open();\n  inspect(r);\n}` }],
+        },
+      ],
+    },
+    // What is read from the value stays in the block, or is plain data.
+    {
+      code: `${handing}export function f() {\n  const c = connect();\n  const cursor = c.cursor();\n  cursor.next();\n}`,
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 5,
+          column: 13,
+          suggestions: [{ messageId: 'useUsing', output: `${handing}export function f() {\n  using c = connect();\n  const cursor = c.cursor();\n  cursor.next();\n}` }],
+        },
+      ],
+    },
+    {
+      code: `${handing}export function f() {\n  const c = connect();\n  return c.cursor().next();\n}`,
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 5,
+          column: 13,
+          suggestions: [{ messageId: 'useUsing', output: `${handing}export function f() {\n  using c = connect();\n  return c.cursor().next();\n}` }],
+        },
+      ],
+    },
+    // A stack that is not moved still has to be disposed.
+    {
+      code: `${handing}export function f() {\n  const stack = new DisposableStack();\n  stack.use(open());\n}`,
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 5,
+          column: 17,
+          suggestions: [{ messageId: 'useUsing', output: `${handing}export function f() {\n  using stack = new DisposableStack();\n  stack.use(open());\n}` }],
+        },
+      ],
+    },
+    // JavaScript that runs as written on a runtime without `using` (no `engines.node` >= 24): a `try`/`finally` form.
+    {
+      code: code('function f() {\n  const r = open();\n  r.read();\n  return r.name;\n}'),
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 2,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'useTryFinally',
+              output: code('function f() {\n  const r = open();\n  try {\n    r.read();\n    return r.name;\n  } finally {\n    r[Symbol.dispose]();\n  }\n}'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: code('async function f() {\n  const r = await openAsync();\n  r.read();\n}'),
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 2,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'useTryFinally',
+              output: code('async function f() {\n  const r = await openAsync();\n  try {\n    r.read();\n  } finally {\n    await r[Symbol.asyncDispose]();\n  }\n}'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: code('function f() {\n  const r = maybeOpen();\n  r?.read();\n}'),
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 2,
+          column: 13,
+          suggestions: [
+            { messageId: 'useTryFinally', output: code('function f() {\n  const r = maybeOpen();\n  try {\n    r?.read();\n  } finally {\n    r?.[Symbol.dispose]();\n  }\n}') },
+          ],
+        },
+      ],
+    },
+    // Moving the statements into a `try` would hide a later declaration from code before it: no suggestion.
+    {
+      code: code('function g() {\n  const peek = () => later;\n  const r = open();\n  r.read();\n  const later = 1;\n  return peek();\n}'),
+      filename: 'file.js',
+      errors: [{ messageId: 'notDisposed', line: 3, column: 13, suggestions: [] }],
+    },
+    {
+      code: code('function f() {\n  const r = open();\n  const n = r.read();\n  return n;\n}'),
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 2,
+          column: 13,
+          suggestions: [
+            { messageId: 'useTryFinally', output: code('function f() {\n  const r = open();\n  try {\n    const n = r.read();\n    return n;\n  } finally {\n    r[Symbol.dispose]();\n  }\n}') },
+          ],
+        },
+      ],
     },
     // JavaScript and TSX files get the same checks.
     {

@@ -25,6 +25,11 @@ import plugin from '../../src/index.js';
  * lowers `using` to TypeScript's `__addDisposableResource` / `__disposeResources` helpers) and
  * run in child Node processes.
  *
+ * For plain JavaScript that runs as written on this Node (no `using` syntax), the rule offers a
+ * `try`/`finally` form instead; the last block runs that form unchanged and shows that it
+ * disposes at scope exit while a connection handed back by a receiver-returning method stays
+ * open for the caller.
+ *
  * Runtime support, as found by running Node 20.20.2 (V8 11.3) here: `using` is a syntax error,
  * while `Symbol.dispose` and `Symbol.asyncDispose` exist as Node's own symbols
  * (`Symbol.for('nodejs.dispose')`, `Symbol.for('nodejs.asyncDispose')`), which Node's changelog
@@ -83,13 +88,22 @@ const runtime = {
 
 let eslint: ESLint;
 beforeAll(() => {
+  // The JavaScript fixture is outside the fixtures project's include; the default project (the
+  // same tsconfig) types it. One project service serves both blocks.
+  const parserOptions = { projectService: { allowDefaultProject: ['require-using/*.js'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: fixturesDir };
   const config: Linter.Config[] = [
     {
       files: ['**/*.ts'],
       languageOptions: {
         parser: tseslint.parser,
-        parserOptions: { projectService: true, tsconfigRootDir: fixturesDir },
+        parserOptions,
       },
+      plugins: { lifetime: plugin as unknown as ESLint.Plugin },
+      rules: { [RULE_ID]: 'error' },
+    },
+    {
+      files: ['**/*.js'],
+      languageOptions: { parser: tseslint.parser, parserOptions },
       plugins: { lifetime: plugin as unknown as ESLint.Plugin },
       rules: { [RULE_ID]: 'error' },
     },
@@ -112,9 +126,9 @@ function lineOf(source: string, text: string): number {
 
 /**
  * Lints the fixture, expects exactly one `notDisposed` finding at the line of `declaration` with
- * exactly one `useUsing` suggestion, and returns the fixture text with that suggestion applied.
+ * exactly one suggestion, `messageId` (`useUsing` unless told), and returns the fixture text with that suggestion applied.
  */
-async function lintAndApplySuggestion(file: string, declaration: string): Promise<{ original: string; suggested: string }> {
+async function lintAndApplySuggestion(file: string, declaration: string, messageId = 'useUsing'): Promise<{ original: string; suggested: string }> {
   const original = readFileSync(file, 'utf8');
   const [result] = await eslint.lintFiles([file]);
   expect(result?.filePath).toBe(file);
@@ -123,7 +137,7 @@ async function lintAndApplySuggestion(file: string, declaration: string): Promis
     { ruleId: RULE_ID, messageId: 'notDisposed', line: lineOf(original, declaration) },
   ]);
   const suggestions = messages[0]?.suggestions ?? [];
-  expect(suggestions.map((suggestion) => suggestion.messageId)).toEqual(['useUsing']);
+  expect(suggestions.map((suggestion) => suggestion.messageId)).toEqual([messageId]);
   const fix = suggestions[0]?.fix;
   if (fix === undefined) throw new Error('the finding has no suggestion to apply');
   const suggested = original.slice(0, fix.range[0]) + fix.text + original.slice(fix.range[1]);
@@ -316,5 +330,61 @@ const collectionsBeforeCheck = collections.filter((start) => start <= checkedAt)
     expect(outcome.content).toBe('hello');
     expect(outcome.descriptor).toBe('open');
     expect(outcome.collectionsBeforeCheck).toBe(0);
+  });
+});
+
+describe('plain JavaScript for Node 20, run as written', () => {
+  const file = fixture('runtime-plain.js');
+  // Runs the suggested module itself: no compiler between the suggestion and Node.
+  const driver = `
+import { connect, events, runQuery } from './module.mjs';
+const answer = runQuery('a', false);
+events.push('returned a');
+try {
+  runQuery('b', true);
+} catch (error) {
+  events.push('caught ' + error.message);
+}
+const kept = connect('c');
+events.push(kept.query('still open'));
+`;
+  const report = `console.log(JSON.stringify({ answer, events, runtime }));\n`;
+  let original = '';
+  let suggested = '';
+
+  beforeAll(async () => {
+    ({ original, suggested } = await lintAndApplySuggestion(file, 'const connection = new Connection(name);', 'useTryFinally'));
+  });
+
+  it('offers a `try`/`finally` form, not `using`, and the rule is satisfied by it', async () => {
+    expect(suggested).not.toMatch(usingDeclaration);
+    expect(suggested).toContain('  } finally {\n    connection[Symbol.dispose]();\n  }');
+    await expectCleanAfterSuggestion(file, suggested);
+  });
+
+  it('disposes before returning and when the body throws, and never touches the connection that was handed back', async () => {
+    const outcome = (await runChild('plain-try-finally', suggested, driver, report)) as { answer: string; events: string[]; runtime: RuntimeInfo };
+    expectRuntime(outcome.runtime);
+    // The `using` form would not even parse on this Node.
+    expect(outcome.runtime.nativeUsingSyntax).toBe(false);
+    expect(outcome.answer).toBe('a: select 1');
+    expect(outcome.events).toEqual([
+      'open a',
+      'query a',
+      'dispose a',
+      'returned a',
+      'open b',
+      'query b',
+      'dispose b',
+      'caught query on b failed',
+      'open c',
+      'query c',
+      'c: still open',
+    ]);
+  });
+
+  it('never disposes with the original form', async () => {
+    const outcome = (await runChild('plain-const', original, driver, report)) as { answer: string; events: string[]; runtime: RuntimeInfo };
+    expect(outcome.events.filter((event) => event.startsWith('dispose'))).toEqual([]);
   });
 });

@@ -142,9 +142,13 @@ export default createRule<Options, MessageIds>({
         if (isForInOfLeft(declaration)) return;
         const creation = asCreation(node.init);
         if (creation === undefined) return;
-        // A binding that is handed over or disposed whatever the types say needs no type at all.
+        // The initializer's type is usually known already (typescript-eslint's type-aware rules
+        // ask for it), so it goes first; a disposable binding that is handed over or disposed
+        // whatever the types say then needs no ownership analysis of the call.
+        const type = disposableType(creation);
+        if (type === undefined) return;
         if (node.id.type === AST_NODE_TYPES.Identifier && analyzeBinding(node, node.id, false).fate !== 'kept') return;
-        const found = disposableResult(creation);
+        const found = ownedCreation(creation, type);
         if (found === undefined) return;
         if (node.id.type !== AST_NODE_TYPES.Identifier) {
           // Destructuring keeps parts of the value and drops the value itself.
@@ -211,10 +215,20 @@ export default createRule<Options, MessageIds>({
      * the type but `null` and `undefined` is disposable, and the call hands over a value it
      * made (src/ownership.ts).
      */
-    function disposableResult({ creation, value }: { creation: Creation; value: TSESTree.Node }): Found | undefined {
+    function disposableResult(creation: { creation: Creation; value: TSESTree.Node }): Found | undefined {
+      const type = disposableType(creation);
+      return type === undefined ? undefined : ownedCreation(creation, type);
+    }
+
+    /** The created value's type, when it is disposable (the cheap half of {@link disposableResult}). */
+    function disposableType({ value }: { value: TSESTree.Node }): { type: ts.Type; kind: DisposalKind } | undefined {
       const type = services.getTypeAtLocation(value);
       const kind = getNullableDisposalKind(type, checker, keys);
-      if (kind === undefined) return undefined;
+      return kind === undefined ? undefined : { type, kind };
+    }
+
+    /** The found value, when the call hands over a value it made and its type is not ignored. */
+    function ownedCreation({ creation }: { creation: Creation }, { type, kind }: { type: ts.Type; kind: DisposalKind }): Found | undefined {
       if (creation.type === AST_NODE_TYPES.CallExpression && callResult(services.esTreeNodeToTSNodeMap.get(creation), checker) !== 'owned') return undefined;
       if (isIgnored(type)) return undefined;
       return { kind, type, nullable: isNullable(type) };

@@ -553,7 +553,8 @@ async function weakParentTree(options) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lifetime-tree-'));
   const variants = {
     strong: { what: 'the strong field (before the codemod)', options: undefined },
-    shared: { what: 'default: #private store, one WeakRef per parent shared by its children', options: {} },
+    shared: { what: 'default: #private store, one WeakRef per parent kept in a private slot of the parent', options: {} },
+    'shared-map': { what: 'WeakMap form of the sharing helper (Node < 16.4, Flow parser): one WeakRef per parent in a static WeakMap', options: { parser: 'flow' } },
     'per-child': { what: '--storage=underscore: one WeakRef per child, as v1 wrote everywhere', options: { storage: 'underscore' } },
     own: { what: '--accessor=own: shared WeakRef plus an own enumerable accessor per instance', options: { accessor: 'own' } },
   };

@@ -70,7 +70,8 @@ export interface WeakParentField {
   onCollected?: WeakParentOnCollected;
   /**
    * Store `Class.#weakRefTo(value)` instead of `new WeakRef(value)`: every child of one parent
-   * then shares the parent's single WeakRef (see renderWeakRefHelper). Private storage only, and
+   * then shares the parent's single WeakRef (see renderWeakRefHelper, which the caller adds to
+   * the class once). Private storage only, and
    * `className` must be the class's own binding.
    */
   shareRef?: boolean;
@@ -84,10 +85,6 @@ export interface WeakParentField {
   ownDefinedInConstructor?: boolean;
   style?: Partial<WeakParentStyle>;
 }
-
-/** The static helper method and WeakMap that sharing adds, once per class. */
-export const WEAK_REF_HELPER = '#weakRefTo';
-export const WEAK_REF_MAP = '#weakRefs';
 
 /** `#parent` for private storage, `_parentRef` for underscore storage. */
 export function weakParentStoreName(fieldName: string, storage: WeakParentStorage): string {
@@ -208,13 +205,26 @@ export function renderWeakParentMembers(
 }
 
 /**
- * The helper that lets every child of one parent share the parent's single WeakRef: a static
- * WeakMap of the class maps each object that became somebody's parent to its WeakRef. The map
- * holds its keys weakly and each WeakRef does not hold its target, so it keeps nothing alive.
- * Placed once per class, after the rewritten members; same conventions as renderWeakParentMembers.
+ * How the children of one parent share its WeakRef. `slot`: the parent keeps its own WeakRef in
+ * a private instance field, created the first time it becomes somebody's parent (a private field
+ * read per child; a parent of another class gets a WeakRef per child). `map`: a static WeakMap of
+ * the class maps each parent to its WeakRef (for runtimes without `#field in object`, Node < 16.4).
+ */
+export type WeakRefSharing = 'slot' | 'map';
+
+/** The static helper method that sharing adds once per class, and its slot or map. */
+export const WEAK_REF_HELPER = '#weakRefTo';
+export const WEAK_REF_SLOT = '#selfRef';
+export const WEAK_REF_MAP = '#weakRefs';
+
+/**
+ * The helper that lets every child of one parent share the parent's single WeakRef. Neither form
+ * keeps anything alive: a WeakRef does not hold its target, the slot lives and dies with its
+ * parent, and the map holds its keys weakly. Placed once per class, after the rewritten members;
+ * same conventions as renderWeakParentMembers.
  */
 export function renderWeakRefHelper(
-  options: { className: string; typescript: boolean; style?: Partial<WeakParentStyle> },
+  options: { className: string; typescript: boolean; sharing?: WeakRefSharing; style?: Partial<WeakParentStyle> },
   indent: string,
   eol = '\n',
   indentUnit: string = indent.includes('\t') ? '\t' : '  ',
@@ -223,10 +233,22 @@ export function renderWeakRefHelper(
   const end = style.semicolons ? ';' : '';
   const ts = options.typescript;
   const inner = indentUnit;
+  const signature = ts ? `static ${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `static ${WEAK_REF_HELPER}(target) {`;
+  if ((options.sharing ?? 'slot') === 'slot') {
+    const slot = `target.${WEAK_REF_SLOT}`;
+    return [
+      ts ? `${WEAK_REF_SLOT}: WeakRef<object> | undefined${end}` : `${WEAK_REF_SLOT}${end}`,
+      signature,
+      `${inner}if (!(${WEAK_REF_SLOT} in target)) return new WeakRef(target)${end}`,
+      `${inner}${slot} ??= new WeakRef(target)${end}`,
+      ts ? `${inner}return ${slot} as WeakRef<T>${end}` : `${inner}return ${slot}${end}`,
+      '}',
+    ].join(eol + indent);
+  }
   const map = `${options.className}.${WEAK_REF_MAP}`;
   const lines = [
     ts ? `static ${WEAK_REF_MAP} = new WeakMap<object, WeakRef<object>>()${end}` : `static ${WEAK_REF_MAP} = new WeakMap()${end}`,
-    ts ? `static ${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `static ${WEAK_REF_HELPER}(target) {`,
+    signature,
     `${inner}let ref = ${map}.get(target)${end}`,
     `${inner}if (ref === undefined) {`,
     `${inner}${inner}ref = new WeakRef(target)${end}`,

@@ -9,7 +9,7 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
 
 import type { WeakParentStyle } from '../../src/weak-parent-rewrite.js';
-import { isDeclarationFile, isTypeScriptPath, parserFor } from '../lib/parse.js';
+import { isDeclarationFile, isTypeScriptPath, parserFor, parserForPath } from '../lib/parse.js';
 import { formatterSettings } from '../lib/project-style.js';
 import { DEFAULT_STYLE, detectCodeHabits, detectEol, detectIndentUnit } from '../lib/style.js';
 import { mentionsField, parseOptions } from './options.js';
@@ -38,7 +38,9 @@ export function transformWithReports(
 
   const verdict = parsed.projectAware
     ? targetVerdict(file.path, typescript, parsed.storage)
-    : { ok: true as const, storage: parsed.storage ?? 'private', shareRef: parsed.storage !== 'underscore', notes: [] };
+    : { ok: true as const, storage: parsed.storage ?? 'private', sharing: parsed.storage === 'underscore' ? undefined : ('slot' as const), notes: [] };
+  // Flow's parser does not read `#slot in object`, which the slot form of the sharing helper uses.
+  if (verdict.ok && verdict.sharing === 'slot' && parserForPath(file.path, options.parser) === 'flow') verdict.sharing = 'map';
   const formatter = parsed.projectAware ? formatterSettings(file.path) : undefined;
   const habits = detectCodeHabits(file.source, program);
   const indentUnit = detectIndentUnit(file.source) ?? formatter?.indentUnit ?? DEFAULT_STYLE.indentUnit;
@@ -55,7 +57,7 @@ export function transformWithReports(
     fields: parsed.fields,
     storage: verdict.ok ? verdict.storage : 'private',
     typescript,
-    shareRef: verdict.ok && verdict.shareRef,
+    sharing: verdict.ok ? verdict.sharing : undefined,
     onCollected: parsed.onCollected,
     accessor: parsed.accessor,
     style,

@@ -10,6 +10,7 @@ import {
   renderWeakRefHelper,
   WEAK_REF_HELPER,
   WEAK_REF_MAP,
+  WEAK_REF_SLOT,
   weakParentOwnPropertyName,
   weakParentStoreName,
   type WeakParentAccessor,
@@ -17,6 +18,7 @@ import {
   type WeakParentOnCollected,
   type WeakParentStorage,
   type WeakParentStyle,
+  type WeakRefSharing,
 } from '../../src/weak-parent-rewrite.js';
 import { refusalText, type WeakParentRefusal } from '../../src/weak-parent-refusals.js';
 import {
@@ -82,8 +84,8 @@ export interface RewriteContext {
   fields: readonly string[];
   storage: WeakParentStorage;
   typescript: boolean;
-  /** Let all children of a parent share one WeakRef (private storage only). */
-  shareRef: boolean;
+  /** How all children of a parent share one WeakRef (private storage only); undefined: a WeakRef per child. */
+  sharing: WeakRefSharing | undefined;
   onCollected: WeakParentOnCollected;
   accessor: WeakParentAccessor;
   style: WeakParentStyle;
@@ -128,7 +130,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
     const constructorMember = members.find(
       (member) => METHOD_TYPES.has(member.type) && methodKind(member) === 'constructor' && child(methodFunction(member), 'body'),
     );
-    const sharing = context.shareRef && context.storage === 'private' && info.selfNamed && canShare(source, info, members);
+    const sharing = context.sharing !== undefined && context.storage === 'private' && info.selfNamed && canShare(source, info, members);
     const helperPresent = members.some((member) => memberPrivateName(member) === WEAK_REF_HELPER.slice(1));
     let rewrittenHere = 0;
     let shared = false;
@@ -367,10 +369,16 @@ function firstStatementWrite(constructorMember: AstNode, fieldName: string): Ast
   });
 }
 
-/** The helper needs free names (or its own earlier copy) and a closing brace on a line of its own. */
+/**
+ * The helper needs free names (or its own earlier copy, in either form) and a closing brace on a
+ * line of its own.
+ */
 function canShare(source: string, info: ClassInfo, members: readonly AstNode[]): boolean {
   const has = (name: string): boolean => members.some((member) => memberPrivateName(member) === name.slice(1));
-  if (has(WEAK_REF_MAP) !== has(WEAK_REF_HELPER)) return false;
+  const helper = has(WEAK_REF_HELPER);
+  const slot = has(WEAK_REF_SLOT);
+  const map = has(WEAK_REF_MAP);
+  if (helper ? slot === map : slot || map) return false;
   const body = child(info.node, 'body');
   if (!body) return false;
   return lineIndent(source, end(body) - 1).alone;
@@ -384,6 +392,11 @@ function insertHelper(source: string, info: ClassInfo, members: readonly AstNode
   const firstMember = members[0];
   const memberIndent = firstMember ? lineIndent(source, start(firstMember)).indent : classIndent + context.indentUnit;
   const lineStart = source.lastIndexOf('\n', closing - 1) + 1;
-  const helper = renderWeakRefHelper({ className: info.name, typescript: context.typescript, style: context.style }, memberIndent, context.eol, context.indentUnit);
+  const helper = renderWeakRefHelper(
+    { className: info.name, typescript: context.typescript, sharing: context.sharing ?? 'slot', style: context.style },
+    memberIndent,
+    context.eol,
+    context.indentUnit,
+  );
   edits.insert(lineStart, `${memberIndent}${helper}${context.eol}`);
 }

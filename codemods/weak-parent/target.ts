@@ -5,13 +5,13 @@
  */
 import { join, relative } from 'node:path';
 
-import type { WeakParentStorage } from '../../src/weak-parent-rewrite.js';
+import type { WeakParentStorage, WeakRefSharing } from '../../src/weak-parent-rewrite.js';
 import type { WeakParentRefusal } from '../../src/weak-parent-refusals.js';
 import { foldersUp, readTextFile } from '../lib/config-files.js';
 import { compare, libHasWeakRef, projectConfig, targetRank, type ProjectConfig } from '../lib/project-config.js';
 
 export type TargetVerdict =
-  | { ok: true; storage: WeakParentStorage; shareRef: boolean; notes: string[] }
+  | { ok: true; storage: WeakParentStorage; sharing: WeakRefSharing | undefined; notes: string[] }
   | { ok: false; refusal: WeakParentRefusal };
 
 function shown(path: string | undefined): string {
@@ -73,6 +73,10 @@ export function targetVerdict(path: string, typescript: boolean, requested: Weak
     storage = 'underscore';
     if (requested === undefined) notes.push(`underscore storage: ${why}`);
   }
-  // The shared-WeakRef helper is a static #private method: as old as WeakRef in Node (14.6).
-  return { ok: true, storage, shareRef: storage === 'private', notes };
+  if (storage !== 'private') return { ok: true, storage, sharing: undefined, notes };
+  // The helper is a static #private method, as old as WeakRef in Node (14.6). Its slot form also
+  // needs `#slot in object` and `??=` (Node 16.4; TypeScript below ES2022 emits a helper for the
+  // check, from tslib 2.3.1 with importHelpers); the WeakMap form needs neither.
+  const slotless = (node !== undefined && compare(node, [16, 4]) < 0) || tslibTooOld([2, 3, 1]);
+  return { ok: true, storage, sharing: slotless ? 'map' : 'slot', notes };
 }

@@ -161,7 +161,9 @@ describe('weak-parent output at runtime (node --expose-gc)', () => {
 });
 
 // Counts the WeakRefs a module makes: with the shared helper, 100 children of one parent share
-// one; with underscore storage (no helper) every child makes its own.
+// one, in the slot form (the default) and in the WeakMap form (Flow's parser, Node < 16.4); with
+// underscore storage (no helper) every child makes its own. A child moved away and back reuses
+// its parent's WeakRef; a parent of another class gets one per child.
 describe('weak-parent shares one WeakRef per parent', () => {
   const counting = `
 let made = 0;
@@ -176,17 +178,39 @@ const root = new tree.TreeNode('root', null);
 const children = [];
 for (let i = 0; i < 100; i++) children.push(new tree.TreeNode('child' + i, root));
 const grandchild = new tree.TreeNode('grandchild', children[0]);
-process.stdout.write(JSON.stringify({ made, same: children.every((child) => child.parent === root), up: grandchild.parent.parent === root }));
+const other = new tree.TreeNode('other', null);
+children[1].parent = other;
+children[1].parent = root;
+const afterTree = made;
+class Foreign {
+  children = [];
+}
+const foreign = new Foreign();
+const adopted = [new tree.TreeNode('a', foreign), new tree.TreeNode('b', foreign)];
+process.stdout.write(JSON.stringify({
+  made: afterTree,
+  foreign: made - afterTree,
+  same: children.every((child) => child.parent === root),
+  up: grandchild.parent.parent === root,
+  adopted: adopted.every((child) => child.parent === foreign),
+}));
 `;
 
-  for (const [storage, made] of [['private', 2], ['underscore', 101]] as const) {
-    it(`--storage=${storage}: ${String(made)} WeakRefs for a parent with 100 children and one grandchild`, async () => {
-      const { output } = runWeakParent('tree.mjs', javascriptTree, { storage });
-      const caseDir = mkdtempSync(join(workDir, `count-${storage}-`));
+  const forms = [
+    { name: 'default (slot form)', options: {}, made: 3, foreign: 2, helper: '#selfRef' },
+    { name: '--parser=flow (WeakMap form)', options: { parser: 'flow' }, made: 3, foreign: 1, helper: 'static #weakRefs' },
+    { name: '--storage=underscore', options: { storage: 'underscore' }, made: 103, foreign: 2, helper: undefined },
+  ] as const;
+  for (const form of forms) {
+    it(`${form.name}: ${String(form.made)} WeakRefs for a parent with 100 children, a grandchild and a move`, async () => {
+      const { output } = runWeakParent('tree.mjs', javascriptTree, form.options);
+      if (form.helper === undefined) expect(output).not.toContain('#weakRefTo');
+      else expect(output).toContain(form.helper);
+      const caseDir = mkdtempSync(join(workDir, 'count-'));
       writeFileSync(join(caseDir, 'tree.mjs'), output ?? '');
       writeFileSync(join(caseDir, 'main.mjs'), counting);
       const { stdout } = await run(process.execPath, ['main.mjs'], { cwd: caseDir, timeout: 30_000 });
-      expect(JSON.parse(stdout)).toEqual({ made, same: true, up: true });
+      expect(JSON.parse(stdout)).toEqual({ made: form.made, foreign: form.foreign, same: true, up: true, adopted: true });
     });
   }
 });

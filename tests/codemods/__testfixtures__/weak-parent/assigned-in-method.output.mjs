@@ -20,13 +20,10 @@ export default class Edge {
     this.parent ??= from;
     return this;
   }
-  static #weakRefs = new WeakMap();
+  #selfRef;
   static #weakRefTo(target) {
-    let ref = Edge.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Edge.#weakRefs.set(target, ref);
-    }
-    return ref;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef;
   }
 }

@@ -28,13 +28,10 @@ export class Node {
   detach() {
     this.parent = null;
   }
-  static #weakRefs = new WeakMap();
+  #selfRef;
   static #weakRefTo(target) {
-    let ref = Node.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Node.#weakRefs.set(target, ref);
-    }
-    return ref;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef;
   }
 }

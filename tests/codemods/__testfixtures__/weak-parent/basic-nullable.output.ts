@@ -23,13 +23,10 @@ export class TreeNode {
     this.children.push(child);
     return child;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = TreeNode.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      TreeNode.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

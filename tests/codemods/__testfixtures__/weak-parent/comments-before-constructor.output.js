@@ -25,13 +25,10 @@ export class Comment {
   constructor(parent) {
     this.parent = parent;
   }
-  static #weakRefs = new WeakMap();
+  #selfRef;
   static #weakRefTo(target) {
-    let ref = Comment.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Comment.#weakRefs.set(target, ref);
-    }
-    return ref;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef;
   }
 }

@@ -20,14 +20,11 @@ class Listener {
   constructor(parent) {
     this.parent = parent;
   }
-  static #weakRefs = new WeakMap();
+  #selfRef;
   static #weakRefTo(target) {
-    let ref = Listener.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Listener.#weakRefs.set(target, ref);
-    }
-    return ref;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef;
   }
 }
 

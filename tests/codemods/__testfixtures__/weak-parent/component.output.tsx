@@ -34,13 +34,10 @@ export class Pane {
   render(props: Props): JSX.Element {
     return <section title={props.title}>{this.parent ? 'nested' : 'root'}</section>;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Pane.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Pane.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

@@ -14,13 +14,10 @@ export class Windows {
     this.#parent = value == null ? value : Windows.#weakRefTo(value);
   }
   #parent: WeakRef<Windows> | null = null;
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Windows.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Windows.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

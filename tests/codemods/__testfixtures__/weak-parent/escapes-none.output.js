@@ -30,13 +30,10 @@ export class Cell {
   size() {
     return this.#cells.length;
   }
-  static #weakRefs = new WeakMap();
+  #selfRef;
   static #weakRefTo(target) {
-    let ref = Cell.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Cell.#weakRefs.set(target, ref);
-    }
-    return ref;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef;
   }
 }

@@ -21,14 +21,11 @@ class Scope {
   lookup(name) {
     return this.names.get(name) ?? this.parent?.lookup(name);
   }
-  static #weakRefs = new WeakMap();
+  #selfRef;
   static #weakRefTo(target) {
-    let ref = Scope.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Scope.#weakRefs.set(target, ref);
-    }
-    return ref;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef;
   }
 }
 

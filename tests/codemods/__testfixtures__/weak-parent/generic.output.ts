@@ -17,14 +17,11 @@ export class TreeNode<T> {
   children: TreeNode<T>[] = [];
 
   constructor(public value: T) {}
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = TreeNode.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      TreeNode.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }
 
@@ -44,13 +41,10 @@ export class Box<Owner extends object> {
     this.#parent = value == null ? value : Box.#weakRefTo(value);
   }
   #parent: WeakRef<Owner> | undefined;
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Box.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Box.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

@@ -22,14 +22,11 @@ export class Account {
   }
   #parent: WeakRef<Owner> | null =
     ((value: Owner | null): WeakRef<Owner> | null => (value == null ? value : Account.#weakRefTo(value)))(defaultOwner());
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Account.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Account.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }
 
@@ -50,14 +47,11 @@ export class Profile {
   }
   #parent: WeakRef<Owner> =
     fallback == null ? fallback : Profile.#weakRefTo(fallback);
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Profile.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Profile.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }
 
@@ -77,13 +71,10 @@ export class Callback {
     this.#parent = value == null ? value : Callback.#weakRefTo(value);
   }
   #parent: WeakRef<() => Owner> | undefined = undefined;
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Callback.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Callback.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

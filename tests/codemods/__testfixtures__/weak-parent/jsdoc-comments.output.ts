@@ -26,13 +26,10 @@ export class Layer {
     child.parent = this;
     this.children.push(child);
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Layer.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Layer.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

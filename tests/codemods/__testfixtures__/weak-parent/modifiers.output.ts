@@ -18,14 +18,11 @@ export class Widget {
     this.#parent = value == null ? value : Widget.#weakRefTo(value);
   }
   #parent: WeakRef<Panel> | null = null;
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Widget.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Widget.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }
 
@@ -45,14 +42,11 @@ export class Label {
     this.#parent = value == null ? value : Label.#weakRefTo(value);
   }
   #parent: WeakRef<Panel> | null = null;
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Label.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Label.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }
 
@@ -76,13 +70,10 @@ export class Button {
   mount(panel: Panel): void {
     this.parent = panel;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Button.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Button.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

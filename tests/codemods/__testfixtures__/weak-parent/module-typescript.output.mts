@@ -14,14 +14,11 @@ export class Chapter {
     this.#parent = value == null ? value : Chapter.#weakRefTo(value);
   }
   #parent: WeakRef<Book> | undefined;
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Chapter.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Chapter.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }
 

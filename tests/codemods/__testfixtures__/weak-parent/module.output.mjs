@@ -20,14 +20,11 @@ export class Observer {
   notify() {
     this.parent?.changed(this);
   }
-  static #weakRefs = new WeakMap();
+  #selfRef;
   static #weakRefTo(target) {
-    let ref = Observer.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Observer.#weakRefs.set(target, ref);
-    }
-    return ref;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef;
   }
 }
 

@@ -34,13 +34,10 @@ export class Window {
   }
   #parent: WeakRef<Window> | null = null;
   opener: Window | null = null;
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Window.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Window.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

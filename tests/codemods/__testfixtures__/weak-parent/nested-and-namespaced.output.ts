@@ -15,14 +15,11 @@ export namespace Forest {
       this.#parent = value == null ? value : Tree.#weakRefTo(value);
     }
     #parent: WeakRef<Tree> | null = null;
-    static #weakRefs = new WeakMap<object, WeakRef<object>>();
+    #selfRef: WeakRef<object> | undefined;
     static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-      let ref = Tree.#weakRefs.get(target);
-      if (ref === undefined) {
-        ref = new WeakRef(target);
-        Tree.#weakRefs.set(target, ref);
-      }
-      return ref as WeakRef<T>;
+      if (!(#selfRef in target)) return new WeakRef(target);
+      target.#selfRef ??= new WeakRef(target);
+      return target.#selfRef as WeakRef<T>;
     }
   }
 }
@@ -44,14 +41,11 @@ export function makeNode(): object {
       this.#parent = value == null ? value : Local.#weakRefTo(value);
     }
     #parent: WeakRef<Local> | undefined;
-    static #weakRefs = new WeakMap<object, WeakRef<object>>();
+    #selfRef: WeakRef<object> | undefined;
     static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-      let ref = Local.#weakRefs.get(target);
-      if (ref === undefined) {
-        ref = new WeakRef(target);
-        Local.#weakRefs.set(target, ref);
-      }
-      return ref as WeakRef<T>;
+      if (!(#selfRef in target)) return new WeakRef(target);
+      target.#selfRef ??= new WeakRef(target);
+      return target.#selfRef as WeakRef<T>;
     }
   }
   return new Local();

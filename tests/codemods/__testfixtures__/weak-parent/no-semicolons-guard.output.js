@@ -18,14 +18,11 @@ export class Node {
   ;*walk() {
     yield this
   }
-  static #weakRefs = new WeakMap()
+  #selfRef
   static #weakRefTo(target) {
-    let ref = Node.#weakRefs.get(target)
-    if (ref === undefined) {
-      ref = new WeakRef(target)
-      Node.#weakRefs.set(target, ref)
-    }
-    return ref
+    if (!(#selfRef in target)) return new WeakRef(target)
+    target.#selfRef ??= new WeakRef(target)
+    return target.#selfRef
   }
 }
 
@@ -54,13 +51,10 @@ export class List {
     list.parent = this
     this.parent = null
   }
-  static #weakRefs = new WeakMap()
+  #selfRef
   static #weakRefTo(target) {
-    let ref = List.#weakRefs.get(target)
-    if (ref === undefined) {
-      ref = new WeakRef(target)
-      List.#weakRefs.set(target, ref)
-    }
-    return ref
+    if (!(#selfRef in target)) return new WeakRef(target)
+    target.#selfRef ??= new WeakRef(target)
+    return target.#selfRef
   }
 }

@@ -31,13 +31,10 @@ export class Column {
     this.parent = parent;
     parent.cells.push(this);
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Column.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Column.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

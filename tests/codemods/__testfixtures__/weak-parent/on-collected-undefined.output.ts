@@ -19,13 +19,10 @@ export class Scope {
   depth(): number {
     return this.parent ? this.parent.depth() + 1 : 0;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Scope.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Scope.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

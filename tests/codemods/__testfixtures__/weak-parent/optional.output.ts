@@ -27,14 +27,11 @@ class MenuItem {
   detach(): void {
     this.parent = undefined;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = MenuItem.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      MenuItem.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }
 

@@ -35,14 +35,11 @@ export class Node {
   copy() {
     return Object.assign(new Node(this.name), this);
   }
-  static #weakRefs = new WeakMap();
+  #selfRef;
   static #weakRefTo(target) {
-    let ref = Node.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Node.#weakRefs.set(target, ref);
-    }
-    return ref;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef;
   }
 }
 

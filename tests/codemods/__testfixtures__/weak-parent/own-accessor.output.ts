@@ -37,13 +37,10 @@ export class Element {
   toJSON(): object {
     return { ...this, children: this.children.length };
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Element.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Element.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

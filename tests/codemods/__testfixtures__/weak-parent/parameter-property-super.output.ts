@@ -39,13 +39,10 @@ export class Member extends Element {
   group(): Group {
     return this.parent;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Member.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Member.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

@@ -21,13 +21,10 @@ export class Slot {
     this.#parent = parent == null ? parent : Slot.#weakRefTo(parent);
     show(<slot />);
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Slot.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Slot.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

@@ -25,13 +25,10 @@ export class Pet {
   ownerId(): number | undefined {
     return this.parent?.id;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Pet.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Pet.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

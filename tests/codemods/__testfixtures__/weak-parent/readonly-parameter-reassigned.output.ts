@@ -22,13 +22,10 @@ export class Model {
     this.#parent = parent == null ? parent : Model.#weakRefTo(parent);
     if (parent) parent.children.push(this);
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Model.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Model.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

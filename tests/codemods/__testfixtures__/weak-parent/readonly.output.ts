@@ -17,13 +17,10 @@ export class Token {
     this.#parent = parent == null ? parent : Token.#weakRefTo(parent);
     this.depth = parent ? parent.depth + 1 : 0;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Token.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Token.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

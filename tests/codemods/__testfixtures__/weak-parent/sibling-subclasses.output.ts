@@ -20,14 +20,11 @@ export class Layer extends Group {
     this.#parent = value == null ? value : Layer.#weakRefTo(value);
   }
   #parent: WeakRef<Group> | null = null;
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Layer.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Layer.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }
 
@@ -52,13 +49,10 @@ export class Folder extends Group {
     super();
     this.#parent = parent == null ? parent : Folder.#weakRefTo(parent);
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Folder.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Folder.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

@@ -18,13 +18,10 @@ export class Tabbed {
 	attach(parent: Tabbed): void {
 		this.parent = parent;
 	}
-	static #weakRefs = new WeakMap<object, WeakRef<object>>();
+	#selfRef: WeakRef<object> | undefined;
 	static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-		let ref = Tabbed.#weakRefs.get(target);
-		if (ref === undefined) {
-			ref = new WeakRef(target);
-			Tabbed.#weakRefs.set(target, ref);
-		}
-		return ref as WeakRef<T>;
+		if (!(#selfRef in target)) return new WeakRef(target);
+		target.#selfRef ??= new WeakRef(target);
+		return target.#selfRef as WeakRef<T>;
 	}
 }

@@ -22,13 +22,10 @@ export class Binding {
   constructor(parent?: Scope) {
     this.parent = parent;
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>();
+  #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Binding.#weakRefs.get(target);
-    if (ref === undefined) {
-      ref = new WeakRef(target);
-      Binding.#weakRefs.set(target, ref);
-    }
-    return ref as WeakRef<T>;
+    if (!(#selfRef in target)) return new WeakRef(target);
+    target.#selfRef ??= new WeakRef(target);
+    return target.#selfRef as WeakRef<T>;
   }
 }

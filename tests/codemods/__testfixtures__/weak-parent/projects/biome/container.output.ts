@@ -26,13 +26,10 @@ export class Container {
 	resolve(token: string): string {
 		return this.parent ? this.parent.resolve(token) : "none";
 	}
-	static #weakRefs = new WeakMap<object, WeakRef<object>>();
+	#selfRef: WeakRef<object> | undefined;
 	static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-		let ref = Container.#weakRefs.get(target);
-		if (ref === undefined) {
-			ref = new WeakRef(target);
-			Container.#weakRefs.set(target, ref);
-		}
-		return ref as WeakRef<T>;
+		if (!(#selfRef in target)) return new WeakRef(target);
+		target.#selfRef ??= new WeakRef(target);
+		return target.#selfRef as WeakRef<T>;
 	}
 }

@@ -13,13 +13,10 @@ export class Region {
     }
     #parent: WeakRef<Region> | null = null;
     readonly regions: Region[] = [];
-    static #weakRefs = new WeakMap<object, WeakRef<object>>();
+    #selfRef: WeakRef<object> | undefined;
     static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-        let ref = Region.#weakRefs.get(target);
-        if (ref === undefined) {
-            ref = new WeakRef(target);
-            Region.#weakRefs.set(target, ref);
-        }
-        return ref as WeakRef<T>;
+        if (!(#selfRef in target)) return new WeakRef(target);
+        target.#selfRef ??= new WeakRef(target);
+        return target.#selfRef as WeakRef<T>;
     }
 }

@@ -27,13 +27,10 @@ export class MenuItem {
     this.items.push(item)
     return item
   }
-  static #weakRefs = new WeakMap()
+  #selfRef
   static #weakRefTo(target) {
-    let ref = MenuItem.#weakRefs.get(target)
-    if (ref === undefined) {
-      ref = new WeakRef(target)
-      MenuItem.#weakRefs.set(target, ref)
-    }
-    return ref
+    if (!(#selfRef in target)) return new WeakRef(target)
+    target.#selfRef ??= new WeakRef(target)
+    return target.#selfRef
   }
 }

@@ -24,13 +24,10 @@ export class Heading {
     this.children.push(heading)
     return heading
   }
-  static #weakRefs = new WeakMap<object, WeakRef<object>>()
+  #selfRef: WeakRef<object> | undefined
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-    let ref = Heading.#weakRefs.get(target)
-    if (ref === undefined) {
-      ref = new WeakRef(target)
-      Heading.#weakRefs.set(target, ref)
-    }
-    return ref as WeakRef<T>
+    if (!(#selfRef in target)) return new WeakRef(target)
+    target.#selfRef ??= new WeakRef(target)
+    return target.#selfRef as WeakRef<T>
   }
 }

@@ -27,13 +27,10 @@ export class Folder {
         }
         return found;
     }
-    static #weakRefs = new WeakMap<object, WeakRef<object>>();
+    #selfRef: WeakRef<object> | undefined;
     static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-        let ref = Folder.#weakRefs.get(target);
-        if (ref === undefined) {
-            ref = new WeakRef(target);
-            Folder.#weakRefs.set(target, ref);
-        }
-        return ref as WeakRef<T>;
+        if (!(#selfRef in target)) return new WeakRef(target);
+        target.#selfRef ??= new WeakRef(target);
+        return target.#selfRef as WeakRef<T>;
     }
 }

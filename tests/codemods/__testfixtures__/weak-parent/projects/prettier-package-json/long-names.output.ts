@@ -18,14 +18,11 @@ export namespace Widgets {
         #owningDocumentFragmentNode: WeakRef<DocumentFragmentNode> | null =
             null;
         readonly fragments: DocumentFragmentNode[] = [];
-        static #weakRefs = new WeakMap<object, WeakRef<object>>();
+        #selfRef: WeakRef<object> | undefined;
         static #weakRefTo<T extends object>(target: T): WeakRef<T> {
-            let ref = DocumentFragmentNode.#weakRefs.get(target);
-            if (ref === undefined) {
-                ref = new WeakRef(target);
-                DocumentFragmentNode.#weakRefs.set(target, ref);
-            }
-            return ref as WeakRef<T>;
+            if (!(#selfRef in target)) return new WeakRef(target);
+            target.#selfRef ??= new WeakRef(target);
+            return target.#selfRef as WeakRef<T>;
         }
     }
 }

@@ -370,10 +370,12 @@ function firstStatementWrite(constructorMember: AstNode, fieldName: string): Ast
 }
 
 /**
- * The helper needs free names (or its own earlier copy, in either form) and a closing brace on a
- * line of its own.
+ * The helper needs free names (or its own earlier copy, in either form), a closing brace on a
+ * line of its own, and a class without decorators: TypeScript's experimentalDecorators reject a
+ * decorated class with a static #private member (TS18036).
  */
 function canShare(source: string, info: ClassInfo, members: readonly AstNode[]): boolean {
+  if (children(info.node, 'decorators').length > 0) return false;
   const has = (name: string): boolean => members.some((member) => memberPrivateName(member) === name.slice(1));
   const helper = has(WEAK_REF_HELPER);
   const slot = has(WEAK_REF_SLOT);

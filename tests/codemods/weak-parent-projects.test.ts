@@ -34,7 +34,7 @@ const projects = readdirSync(projectsDir).sort();
 describe('weak-parent fixture projects', () => {
   it('cover Prettier, Biome, .editorconfig and the target settings', () => {
     expect(projects).toEqual(
-      expect.arrayContaining(['biome', 'editorconfig-wide', 'es5-target', 'extends-es5', 'no-weakref-lib', 'node-14', 'old-node', 'prettier-no-semi', 'prettier-package-json', 'tslib-old']),
+      expect.arrayContaining(['biome', 'editorconfig-wide', 'es5-target', 'extends-es5', 'no-weakref-lib', 'node-14', 'old-node', 'prettier-no-semi', 'prettier-package-json', 'tslib-old', 'experimental-decorators']),
     );
   });
 
@@ -60,6 +60,22 @@ describe('weak-parent fixture projects', () => {
     const result = run(bin('biome'), ['format', ...files], join(projectsDir, 'biome'));
     expect(result.output).not.toContain('would have printed');
     expect(result.status).toBe(0);
+  });
+
+  // The control for experimental-decorators: the sharing helper in the decorated class is what
+  // TypeScript rejects there, so the per-child WeakRef of that class is needed.
+  it('experimental-decorators: the helper in the decorated class would not compile (TS18036)', () => {
+    const copy = join(scratch, 'experimental-decorators');
+    cpSync(join(projectsDir, 'experimental-decorators'), copy, { recursive: true });
+    const output = readFileSync(join(copy, 'container.output.ts'), 'utf8');
+    const helper = /\n(  #selfRef[\s\S]*?\n  \}\n)/.exec(output)?.[1];
+    expect(helper).toBeDefined();
+    const store = '  #parent: WeakRef<Container> | null = null;\n}\n';
+    expect(output.indexOf(store)).toBeGreaterThan(0);
+    const broken = output.replace(store, `  #parent: WeakRef<Container> | null = null;\n${helper ?? ''}}\n`).replace('new WeakRef(value)', 'Service.#weakRefTo(value)');
+    writeFileSync(join(copy, 'container.output.ts'), broken);
+    const result = run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', copy], repoRoot);
+    expect(result.output).toContain('TS18036');
   });
 
   // The control: the one-line throw that v1 of the codemod wrote (whatever the width) is what

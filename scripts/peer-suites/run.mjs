@@ -12,14 +12,18 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { cacheRoot, fetchPackage } from '../lib/package-cache.mjs';
+import { cacheRoot } from '../lib/package-cache.mjs';
+import { MissingArchiveError, projectFiles } from './sources.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const cli = join(root, 'dist/cli/index.js');
 
 /**
- * The projects. `paths` are rewritten; `checks` are the project's own commands, run in its
- * folder with its own dev dependencies; `count` reads "N passing"-style figures from the output.
+ * The projects. `source` is absent for a project whose npm tarball carries its tests; otherwise it
+ * names the repository, tag and commit of a source archive kept in the package cache (see
+ * sources.mjs). `paths` are rewritten; `checks` are the project's own commands, run in its folder
+ * with its own dev dependencies (installed from the npm registry); `count` reads "N passing"-style
+ * figures from the output; `env` overrides the environment of a check (null removes a variable).
  */
 export const PROJECTS = [
   {
@@ -31,6 +35,51 @@ export const PROJECTS = [
     checks: {
       tests: { command: ['npx', 'mocha'], count: /(\d+) passing/ },
       format: { command: ['npx', 'prettier', 'src', 'test', '--check'] },
+    },
+  },
+  {
+    name: 'domhandler',
+    version: '6.0.1',
+    source: { repository: 'fb55/domhandler', tag: 'v6.0.1', commit: '8f6607116643ed59b44acabe0ec0675adbcbb253' },
+    kind: 'DOM-like tree of htmlparser2, TypeScript (isolatedDeclarations), vitest + Biome',
+    fields: 'parent',
+    paths: ['src'],
+    checks: {
+      tests: { command: ['npx', 'vitest', 'run'], count: /Tests\s+(\d+) passed/ },
+      types: { command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
+      // `biome check .` would ignore everything here: the cache's folder starts with a dot, and
+      // its biome.json excludes `**/.*`.
+      format: { command: ['npx', 'biome', 'check', 'src'] },
+    },
+  },
+  {
+    name: 'commander',
+    version: '14.0.3',
+    source: { repository: 'tj/commander.js', tag: 'v14.0.3', commit: '8247364da749736570161e95682b07fc2d72497b' },
+    kind: 'CLI framework, JavaScript only (checkJs), command tree through Command.parent, jest + prettier',
+    fields: 'parent',
+    paths: ['lib'],
+    checks: {
+      // Its colour tests set NO_COLOR and FORCE_COLOR themselves and fail when they are set already.
+      tests: { command: ['npx', 'jest'], count: /Tests:\s+(?:\d+ \w+, )*(\d+) passed/, env: { NO_COLOR: null, FORCE_COLOR: null } },
+      types: { command: ['npx', 'tsc', '-p', 'tsconfig.js.json'] },
+      format: { command: ['npx', 'prettier', '--check', '.'] },
+    },
+  },
+  {
+    name: 'inversify',
+    version: '6.2.2',
+    source: { repository: 'inversify/InversifyJS', tag: 'v6.2.2', commit: 'd24fba8f22002bd5fa17e81fdd008aa148ee0c23' },
+    kind: 'DI container with child containers (Container.parent), TypeScript, mocha + prettier',
+    fields: 'parent',
+    paths: ['src'],
+    checks: {
+      tests: {
+        command: ['npx', 'mocha', '--require', 'ts-node/register', '--require', 'reflect-metadata', '--reporter', 'dot', '--exit', 'src/test/*.test.ts', 'src/test/**/*.test.ts'],
+        count: /(\d+) passing/,
+      },
+      types: { command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
+      format: { command: ['npx', 'prettier', '--check', 'src'] },
     },
   },
 ];
@@ -55,9 +104,12 @@ Options:
   -h, --help      this text
 `;
 
-function run(command, args, cwd) {
+/** `env` entries override the defaults; an entry set to null removes the variable. */
+function run(command, args, cwd, env = {}) {
   const started = performance.now();
-  const child = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const merged = { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === null) delete merged[name];
+  const child = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: merged });
   return { status: child.status, output: `${child.stdout ?? ''}${child.stderr ?? ''}`, ms: Math.round(performance.now() - started) };
 }
 
@@ -69,12 +121,14 @@ function log(line) {
 function installed(project) {
   const dir = join(cacheRoot(), 'peer-suites', `${project.name}@${project.version}`);
   if (existsSync(join(dir, '.installed'))) return dir;
-  const unpacked = fetchPackage(project.name, project.version, { log });
+  const unpacked = projectFiles(project, { log });
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(unpacked, dir, { recursive: true });
   log(`installing the dev dependencies of ${project.name}@${project.version} (once)`);
-  const install = run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], dir);
+  // The project's own lockfile where it has one, so its checks run with the versions it tested.
+  const locked = existsSync(join(dir, 'package-lock.json'));
+  const install = run('npm', [locked ? 'ci' : 'install', '--ignore-scripts', '--no-audit', '--no-fund', ...(locked ? [] : ['--no-package-lock'])], dir);
   if (install.status !== 0) throw new Error(`npm install failed in ${dir}:\n${install.output.slice(-3000)}`);
   writeFileSync(join(dir, '.installed'), `${new Date().toISOString()}\n`);
   return dir;
@@ -95,7 +149,7 @@ function runChecks(project, dir) {
   const results = {};
   for (const [name, check] of Object.entries(project.checks)) {
     const [command, ...args] = check.command;
-    const result = run(command, args, dir);
+    const result = run(command, args, dir, check.env);
     const counted = check.count ? check.count.exec(result.output) : null;
     results[name] = { passed: result.status === 0, count: counted ? Number(counted[1]) : null, ms: result.ms };
     if (result.status !== 0) results[name].tail = result.output.trim().split('\n').slice(-15).join('\n');
@@ -104,7 +158,8 @@ function runChecks(project, dir) {
 }
 
 function codemod(project, dir, mode) {
-  const report = join(dir, '.weak-parent-report.json');
+  // Beside the project, not in it, so that its formatter check never sees the report.
+  const report = `${dir}.weak-parent-report.json`;
   const result = run(process.execPath, [cli, 'weak-parent', `--fields=${project.fields}`, '--json', report, ...mode.flags, ...project.paths], dir);
   const json = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : null;
   return {
@@ -140,8 +195,17 @@ function main() {
     return 2;
   }
   const figures = [];
+  const skipped = [];
   let failures = 0;
   for (const project of projects) {
+    try {
+      installed(project);
+    } catch (error) {
+      if (!(error instanceof MissingArchiveError)) throw error;
+      log(error.message);
+      skipped.push({ project: `${project.name}@${project.version}`, reason: error.message });
+      continue;
+    }
     for (const mode of modes) {
       log(`${project.name}@${project.version}, ${mode.name}`);
       const dir = workingCopy(project, mode);
@@ -162,18 +226,19 @@ function main() {
     }
   }
   const cell = (check) => (check === undefined ? 'n/a' : `${check.passed ? 'pass' : 'FAIL'}${check.count === null ? '' : ` (${String(check.count)})`}`);
-  const lines = ['project | mode | files changed | tests before → after | format before → after | second run changed | verdict', '--- | --- | ---: | --- | --- | ---: | ---'];
+  const lines = ['project | mode | files changed | tests before → after | types before → after | format before → after | second run changed | verdict', '--- | --- | ---: | --- | --- | --- | ---: | ---'];
   for (const f of figures) {
     lines.push(
-      `${f.project} | ${f.mode} | ${String(f.codemod?.changed ?? 'n/a')} | ${cell(f.before.tests)} → ${cell(f.after.tests)} | ${cell(f.before.format)} → ${cell(f.after.format)} | ${String(f.secondRun?.changed ?? 'n/a')} | ${f.ok ? 'ok' : 'FAILED'}`,
+      `${f.project} | ${f.mode} | ${String(f.codemod?.changed ?? 'n/a')} | ${cell(f.before.tests)} → ${cell(f.after.tests)} | ${cell(f.before.types)} → ${cell(f.after.types)} | ${cell(f.before.format)} → ${cell(f.after.format)} | ${String(f.secondRun?.changed ?? 'n/a')} | ${f.ok ? 'ok' : 'FAILED'}`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  for (const entry of skipped) process.stdout.write(`\n${entry.reason}\n`);
   for (const f of figures.filter((entry) => entry.mode === 'default')) {
     process.stdout.write(`\n${f.project}: what the codemod said\n${f.notices.map((line) => `  ${line}`).join('\n')}\n`);
     for (const [name, check] of Object.entries(f.after)) if (!check.passed) process.stdout.write(`\n${name} after the rewrite:\n${check.tail ?? ''}\n`);
   }
-  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
+  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, skipped }, null, 2)}\n`);
   return failures === 0 ? 0 : 1;
 }
 

@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The cache folder (created on first use). */
 export function cacheRoot() {
@@ -53,6 +53,34 @@ function run(command, args, cwd) {
 }
 
 /**
+ * Unpacks a .tar.gz so that its top folder becomes `target` (almost every npm tarball has a
+ * package/ folder at its root; a few use another name): into a temporary folder below `scratch`
+ * first, then renamed into place, so an interrupted unpack leaves nothing half-done. When another
+ * process put a whole package there first, theirs is kept. Throws when the top folder holds no
+ * package.json.
+ * @param {string} tarball
+ * @param {string} target
+ * @param {string} scratch a folder on the same file system as `target`
+ */
+export function unpackInto(tarball, target, scratch) {
+  const work = mkdtempSync(join(scratch, '.unpack-'));
+  try {
+    run('tar', ['-xzf', tarball, '-C', work, '--no-same-owner'], work);
+    const [top] = readdirSync(work);
+    if (top === undefined) throw new Error(`${tarball} is empty`);
+    if (!existsSync(join(work, top, 'package.json'))) throw new Error(`${tarball} has no package.json in its top folder ${top}/`);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      renameSync(join(work, top), target);
+    } catch (error) {
+      if (!existsSync(join(target, 'package.json'))) throw error;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
  * The unpacked files of NAME@VERSION (an exact version), fetched when not yet cached.
  * Returns the folder that holds the package's package.json.
  * @param {string} name
@@ -73,20 +101,7 @@ export function fetchPackage(name, version, { log } = {}) {
     run('npm', ['pack', `${name}@${version}`, '--silent', '--pack-destination', work], work);
     const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
     if (tarball === undefined) throw new Error(`npm pack ${name}@${version} wrote no tarball`);
-    const unpacked = join(work, 'unpacked');
-    mkdirSync(unpacked);
-    run('tar', ['-xzf', join(work, tarball), '-C', unpacked, '--no-same-owner'], work);
-    // Almost every tarball has a package/ folder at its root; a few use another name.
-    const [top] = readdirSync(unpacked);
-    if (top === undefined) throw new Error(`the tarball of ${name}@${version} is empty`);
-    const finalParent = join(packages, folderName(name, version));
-    mkdirSync(finalParent, { recursive: true });
-    try {
-      renameSync(join(unpacked, top), target);
-    } catch (error) {
-      // Another process put it there first: theirs is as good as ours.
-      if (!existsSync(join(target, 'package.json'))) throw error;
-    }
+    unpackInto(join(work, tarball), target, work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

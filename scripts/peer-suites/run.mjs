@@ -45,7 +45,7 @@ export const PROJECTS = [
     fields: 'parent',
     paths: ['src'],
     checks: {
-      tests: { command: ['npx', 'vitest', 'run'], count: /Tests\s+(\d+) passed/ },
+      tests: { command: ['npx', 'vitest', 'run'], count: /Tests\s+(?:\d+ failed \| )?(\d+) passed/ },
       types: { command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
       // `biome check .` would ignore everything here: the cache's folder starts with a dot, and
       // its biome.json excludes `**/.*`.

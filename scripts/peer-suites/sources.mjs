@@ -4,10 +4,10 @@
 // The archive is never fetched here and never committed: when it is missing, the caller is told
 // exactly which file to make and how, and skips that project.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { cacheRoot, fetchPackage } from '../lib/package-cache.mjs';
+import { cacheRoot, fetchPackage, unpackInto } from '../lib/package-cache.mjs';
 
 /** The cached archive of a project that comes from a repository. */
 export function archivePath(project) {
@@ -67,20 +67,6 @@ export function projectFiles(project, { log } = {}) {
   log?.(`unpacking ${file}`);
   const parent = join(cacheRoot(), 'archives', 'unpacked');
   mkdirSync(parent, { recursive: true });
-  const work = mkdtempSync(join(parent, '.unpack-'));
-  try {
-    const untar = run('tar', ['-xzf', file, '-C', work, '--no-same-owner']);
-    if (untar.status !== 0) throw new Error(`tar could not unpack ${file}: ${untar.stderr.trim()}`);
-    const [top] = readdirSync(work);
-    if (top === undefined || !existsSync(join(work, top, 'package.json'))) throw new Error(`${file} has no package.json below its top folder`);
-    mkdirSync(join(parent, `${project.name}@${project.version}`), { recursive: true });
-    try {
-      renameSync(join(work, top), target);
-    } catch (error) {
-      if (!existsSync(join(target, 'package.json'))) throw error;
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  unpackInto(file, target, parent);
   return target;
 }

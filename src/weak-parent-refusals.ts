@@ -24,7 +24,8 @@ export type WeakParentRefusal =
   | { kind: 'compound-readonly-write' }
   | { kind: 'super-in-statement' }
   | { kind: 'no-weakref'; setting: string; where: string }
-  | { kind: 'anonymous-own-accessor' };
+  | { kind: 'anonymous-own-accessor' }
+  | { kind: 'decorated-own-accessor' };
 
 export function refusalText(refusal: WeakParentRefusal): string {
   switch (refusal.kind) {
@@ -62,5 +63,7 @@ export function refusalText(refusal: WeakParentRefusal): string {
       return `the project cannot use WeakRef: ${refusal.setting} (${refusal.where}); change that setting, then rerun`;
     case 'anonymous-own-accessor':
       return 'the class has no name its members can refer to, which --accessor=own needs; name the class or use --accessor=prototype';
+    case 'decorated-own-accessor':
+      return "the class is decorated, and TypeScript's experimentalDecorators reject the static #private descriptor that --accessor=own adds (TS18036); use --accessor=prototype";
   }
 }

@@ -208,6 +208,10 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
         leaveAlone({ kind: 'anonymous-own-accessor' });
         continue;
       }
+      if (context.accessor === 'own' && children(info.node, 'decorators').length > 0) {
+        leaveAlone({ kind: 'decorated-own-accessor' });
+        continue;
+      }
       // An own accessor keeps `parent` an own, enumerable property: reflection sees it as before.
       const byName = context.accessor === 'own' ? undefined : reflective.get(fieldName);
       if (byName) {

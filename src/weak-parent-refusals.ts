@@ -25,7 +25,8 @@ export type WeakParentRefusal =
   | { kind: 'super-in-statement' }
   | { kind: 'no-weakref'; setting: string; where: string }
   | { kind: 'anonymous-own-accessor' }
-  | { kind: 'decorated-own-accessor' };
+  | { kind: 'decorated-own-accessor' }
+  | { kind: 'own-accessor-starts-undefined' };
 
 export function refusalText(refusal: WeakParentRefusal): string {
   switch (refusal.kind) {
@@ -65,5 +66,7 @@ export function refusalText(refusal: WeakParentRefusal): string {
       return 'the class has no name its members can refer to, which --accessor=own needs; name the class or use --accessor=prototype';
     case 'decorated-own-accessor':
       return "the class is decorated, and TypeScript's experimentalDecorators reject the static #private descriptor that --accessor=own adds (TS18036); use --accessor=prototype";
+    case 'own-accessor-starts-undefined':
+      return "it has no initializer and its type leaves out `undefined`, which --accessor=own's store holds until the constructor writes it; give it an initializer or use --accessor=prototype";
   }
 }

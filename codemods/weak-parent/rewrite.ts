@@ -284,6 +284,13 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
         accessor: context.accessor,
         style: context.style,
       };
+      // The own accessor's store is defined by the field's initializer, so it holds `undefined`
+      // until the constructor writes the parent, which a declared type without `undefined`
+      // does not admit (the getter would no longer type-check).
+      if (declaration && !value && context.accessor === 'own' && context.typescript && !field.undefinable) {
+        leaveAlone({ kind: 'own-accessor-starts-undefined' });
+        continue;
+      }
       if (type) {
         field.targetType = type.text;
         nodeTypes.push(...type.names);

@@ -1,7 +1,8 @@
 import ts from 'typescript';
 
 import { type PropertyKey, propertyKeyText, tsPropertyKey } from './ast/member-names.js';
-import { type HeldEdge, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
+import { skipOuterTsExpressions } from './ast/wrappers.js';
+import { edgeText, type HeldEdge, type Relation, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
 import { renderWeakParentMembers, type WeakParentField, type WeakParentStorage, weakParentStoreName } from './weak-parent-rewrite.js';
 
 /**
@@ -94,14 +95,33 @@ export const REWRITE_REFUSALS = {
   declare: 'it is a `declare` field: something else (a base class, a mixin, code outside the class) stores it',
   decorated: 'it is decorated, and a decorator may rely on a plain field',
   override: 'it overrides or redeclares a property of a base class, and an accessor cannot override a field',
+  'overridden-in-subclass': 'a subclass redeclares it, and a field cannot override an accessor',
   'readonly-without-initializer': 'it is `readonly` without an initializer, so the constructor writes it, and those writes would need rewriting too',
   'jsdoc-type': 'its JSDoc `@type` would end up on the WeakRef store',
   untyped: 'it has no type annotation, so the accessors and the store cannot be typed',
   'may-be-primitive': 'its type may stand for a primitive, which a WeakRef cannot hold',
   'name-clash': 'the class already has a member with its name or with the store\'s name',
+  deleted: 'the file deletes it (`delete x.parent`), which empties a field but not an accessor',
+  reflection: 'code sees it as an own property (the class enumerates or copies its own properties, or the file looks the name up as a string), and an accessor is not one',
 } as const satisfies Record<string, string>;
 
 export type RewriteRefusal = keyof typeof REWRITE_REFUSALS;
+
+const RELATION_RANK: Record<Relation, number> = { same: 0, subtype: 1, supertype: 2 };
+
+/**
+ * Calls that enumerate or copy an object's own properties, by object and method (`structuredClone`
+ * alone). After the rewrite the back reference is an accessor on the prototype, which they no
+ * longer see.
+ */
+export const OWN_PROPERTY_ENUMERATORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Object', new Set(['keys', 'values', 'entries', 'assign', 'getOwnPropertyNames', 'getOwnPropertyDescriptors', 'hasOwn'])],
+  ['Reflect', new Set(['ownKeys'])],
+  ['JSON', new Set(['stringify'])],
+]);
+
+/** Methods that ask whether a named property is an object's own. */
+const OWN_PROPERTY_QUERIES = new Set(['hasOwnProperty', 'hasOwn', 'getOwnPropertyDescriptor', 'propertyIsEnumerable']);
 
 /**
  * The reported properties of `sourceFile`: every property of a class, interface or object type
@@ -145,12 +165,22 @@ interface Candidate {
   annotation: ts.TypeNode | undefined;
 }
 
+/** What the file's code does with property names, for the rewrite's safety checks. */
+interface FileUsage {
+  deleted: Set<string>;
+  /** Names compared with strings, tested with `in` or asked about as own properties. */
+  byName: Set<string>;
+}
+
 class BackReferenceAnalysis {
   private readonly checker: ts.TypeChecker;
   private readonly graph: TypeGraph;
   private readonly names: ReadonlySet<string>;
   private readonly ignored: ReadonlySet<string>;
   private readonly files = new WeakMap<ts.SourceFile, readonly BackReference[]>();
+  private readonly holderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
+  private readonly namedHolderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
+  private readonly enumeratingClasses = new WeakMap<ts.ClassLikeDeclaration, boolean>();
 
   constructor(
     private readonly program: ts.Program,
@@ -173,10 +203,12 @@ class BackReferenceAnalysis {
 
   private analyseFile(sourceFile: ts.SourceFile): BackReference[] {
     const found: BackReference[] = [];
+    let usage: FileUsage | undefined;
     for (const candidate of collectCandidates(sourceFile)) {
       const reported = this.check(candidate);
       if (reported === undefined) continue;
-      found.push({ ...reported, rewrite: this.planRewrite(candidate, sourceFile) });
+      usage ??= fileUsage(sourceFile);
+      found.push({ ...reported, rewrite: this.planRewrite(candidate, sourceFile, usage) });
     }
     return found;
   }
@@ -192,6 +224,9 @@ class BackReferenceAnalysis {
     if (writtenNames.some((name) => ignored.has(name))) return undefined;
     const owner = this.ownerSymbol(candidate);
     if (owner === undefined) return undefined;
+    // `declare parent: Group` in a subclass narrows the type of an inherited property; the
+    // storage, and the report, belong to the base class's declaration.
+    if (isDeclareField(candidate.declaration) && this.redeclaresInherited(candidate, owner)) return undefined;
     const symbol = checker.getSymbolAtLocation(candidate.name);
     if (symbol === undefined) return undefined;
     const ownDeclarations = new Set<ts.Node>(symbol.declarations ?? []);
@@ -201,50 +236,137 @@ class BackReferenceAnalysis {
 
     const targets = graph.objectTargets(checker.getNonNullableType(declared));
     const named = hasBackReferenceName(candidate.key, this.names);
-    const isOwn = (edge: HeldEdge): boolean => edge.property.declarations?.some((declaration) => ownDeclarations.has(declaration)) === true;
-    let single: Omit<BackReference, 'rewrite'> | undefined;
+    const ownerIsClass = ts.isClassLike(candidate.owner);
+    const isOwn = (edge: HeldEdge): boolean =>
+      [edge.property, ...edge.path].some((property) => property.declarations?.some((declaration) => ownDeclarations.has(declaration)) === true);
+    // The strongest evidence wins the message: the owner's own type before a subtype before a
+    // base type, and a direct property before one inside a plain data object.
+    let parent: { reference: Omit<BackReference, 'rewrite'>; rank: number } | undefined;
+    let single: { reference: Omit<BackReference, 'rewrite'>; rank: number } | undefined;
     for (const target of targets) {
       // The collection half (`children: Child[]`) and weak references are the other side of the pair.
       if (graph.isWeakContainer(target) || graph.collectionElements(target) !== undefined) continue;
+      // So is a collection class of the project's (`childNodes: NodeList<Node>`), unless the name
+      // says the iterable object is a parent (a tree node that iterates over its children).
+      if (!named && graph.iterableElements(target) !== undefined) continue;
       if (ignored.size > 0 && typeNames(checker, graph, target).some((name) => ignored.has(name))) continue;
+      const plainTarget = !named && isPlainDataType(graph, target);
       const targetName = displayName(checker, target, writtenNames);
-      for (const [held, edges] of graph.heldBy(target)) {
-        if (!graph.related(held, owner)) continue;
-        // In a tree of one kind of node (the property can point at the owner's kind, or at the
-        // kind the collection holds), types cannot tell up from down or sideways:
-        // `Object3D.parent` and `ArrowHelper.cone` both point at an Object3D that holds Object3D
-        // children. There only a back-reference name marks the upward edge.
-        if (!named && isHomogeneous(graph, targets, target, held, owner)) continue;
-        // A collection of a base class of the owner (`bones: Object3D[]`) is weaker evidence
-        // than a single reference from the target to the owner's family (`handModel:
-        // Object3D`): that makes the two a 1:1 pair, which only a name can orient.
-        const discountBase = held !== owner && graph.basesOf(owner).has(held) && hasSingleEdgeTo(graph, target, owner, isOwn);
-        for (const edge of edges) {
-          if (isOwn(edge)) continue;
-          if (discountBase && edge.viaCollection) continue;
-          const reference: Omit<BackReference, 'rewrite'> = {
-            declaration: candidate.declaration,
-            name: candidate.name,
-            property: propertyKeyText(candidate.key),
-            owner: candidate.ownerName,
-            kind: edge.viaCollection ? 'parent' : 'peer',
-            downward: {
-              target: targetName,
-              holder: edge.declaringTypeName.startsWith('(anonymous type') ? targetName : edge.declaringTypeName,
-              property: edge.property.getName(),
-              held: symbolDisplayName(held),
-            },
-          };
-          if (edge.viaCollection) return reference;
-          single ??= reference;
+      for (const holder of this.holdersOf(target, named)) {
+        if (ignored.size > 0 && holder !== target && typeNames(checker, graph, holder).some((name) => ignored.has(name))) continue;
+        for (const [held, edges] of graph.heldBy(holder)) {
+          const relation = graph.relation(held, owner);
+          if (relation === undefined) continue;
+          // A plain data object (an object literal type, an interface no class implements) that
+          // the owner points at is the owner's own data where it holds other things of the
+          // owner's kind (an event target's listener options hold abort signals, which are event
+          // targets); it is a parent where it holds the owner's own type (a map entry holding
+          // its wrappers), or where the name says so.
+          if (plainTarget && relation !== 'same') continue;
+          // In a tree of one kind of node (the property can point at the owner's kind, or at the
+          // kind the collection holds), types cannot tell up from down or sideways:
+          // `Object3D.parent` and `ArrowHelper.cone` both point at an Object3D that holds Object3D
+          // children. There only a back-reference name marks the upward edge.
+          if (!named && isHomogeneous(graph, targets, holder, held, owner)) continue;
+          // A list of a base type of the owner (`HTMLElement[]`, `Disposable[]`, `Path[]`) says
+          // that the holder may hold the owner, not that it does. Without a name to say so, it
+          // counts only where the holder is a class of the project and the base type is the
+          // project's own: a helper's list of library types, or a plain data object's list of
+          // the owner's base type (a compound path's sub-paths), is not the owner's parent.
+          if (relation === 'supertype' && !named && !this.isStrongBaseEvidence(holder, held)) continue;
+          // A collection of a base class of the owner (`bones: Object3D[]`) is weaker evidence
+          // than a single reference from the target to the owner's family (`handModel:
+          // Object3D`): that makes the two a 1:1 pair, which only a name can orient.
+          const discountBase = relation === 'supertype' && hasSingleEdgeTo(graph, holder, owner, isOwn);
+          for (const edge of edges) {
+            if (isOwn(edge)) continue;
+            if (discountBase && edge.viaCollection) continue;
+            // A single reference to a base type of the owner (`parentNode: Node` seen from an
+            // `Attr`) does not hold the owner any more than it holds any other node, and neither
+            // does a list of a base type inside a plain data object (a priority queue's entries
+            // holding pickers, seen from a picker).
+            if (relation === 'supertype' && (!edge.viaCollection || edge.path.length > 0)) continue;
+            const rank = RELATION_RANK[relation] * 2 + (edge.path.length > 0 ? 1 : 0);
+            const best = edge.viaCollection ? parent : single;
+            if (best !== undefined && best.rank <= rank) continue;
+            const reference: Omit<BackReference, 'rewrite'> = {
+              declaration: candidate.declaration,
+              name: candidate.name,
+              property: propertyKeyText(candidate.key),
+              owner: candidate.ownerName,
+              kind: edge.viaCollection ? 'parent' : 'peer',
+              downward: {
+                target: targetName,
+                holder: edge.declaringTypeName.startsWith('(anonymous type') ? targetName : edge.declaringTypeName,
+                property: edgeText(edge),
+                held: symbolDisplayName(held),
+              },
+            };
+            if (edge.viaCollection) parent = { reference, rank };
+            else single = { reference, rank };
+          }
         }
       }
     }
-    // 1:1: with no collection, nothing says which side owns the other but the name.
-    return named ? single : undefined;
+    if (parent !== undefined) return parent.reference;
+    // 1:1: with no collection, nothing says which side owns the other but the name, and only
+    // instances of a class are known to store what they point at. An options interface's
+    // `parentEditor` names the editor the new one goes under, not the one that keeps the
+    // options. A `declare` field has no storage in its class: its value is put there from outside
+    // (a window injected through a per-window subclass's prototype, a handle passed in), and a
+    // name alone does not say that it points at an owner rather than a peer.
+    return named && ownerIsClass && !isDeclareField(candidate.declaration) ? single?.reference : undefined;
   }
 
-  private planRewrite(candidate: Candidate, sourceFile: ts.SourceFile): Rewrite {
+  /**
+   * The types whose instances a property typed `target` can point at and that may hold the
+   * owner: the target itself, the project's subclasses of a target class (a `Group` is the
+   * `Node` that holds the children), and the one class of the project that implements a target
+   * interface, when there is exactly one.
+   */
+  private holdersOf(target: ts.Type, named: boolean): readonly ts.Type[] {
+    const cache = named ? this.namedHolderCache : this.holderCache;
+    let holders = cache.get(target);
+    if (holders !== undefined) return holders;
+    const found: ts.Type[] = [target];
+    const symbol = target.isIntersection() ? undefined : target.getSymbol();
+    if (symbol !== undefined) {
+      const implementers = this.graph.implementersOf(symbol);
+      // A base class with many subclasses (an event emitter, a disposable) would make every
+      // property typed with it a parent as soon as one subclass holds a list, so subclasses
+      // count only where the name already says up.
+      const subtypes = [...(named ? this.graph.subclassesOf(symbol) : []), ...(implementers.length === 1 ? implementers : [])];
+      for (const subtype of subtypes) {
+        found.push(this.checker.getDeclaredTypeOfSymbol(subtype));
+      }
+    }
+    holders = found;
+    cache.set(target, holders);
+    return holders;
+  }
+
+  private redeclaresInherited(candidate: Candidate, owner: ts.Symbol): boolean {
+    const declared = this.checker.getDeclaredTypeOfSymbol(owner);
+    if (!declared.isClassOrInterface()) return false;
+    const name = ts.getNameOfDeclaration(candidate.declaration);
+    const symbol = name === undefined ? undefined : this.checker.getSymbolAtLocation(name);
+    if (symbol === undefined) return false;
+    return this.checker
+      .getBaseTypes(declared)
+      .some((base) => this.checker.getPropertiesOfType(base).some((property) => property.escapedName === symbol.escapedName));
+  }
+
+  private isStrongBaseEvidence(holder: ts.Type, held: ts.Symbol): boolean {
+    const holderSymbol = holder.isIntersection() ? undefined : holder.getSymbol();
+    if (holderSymbol === undefined || !(holderSymbol.flags & ts.SymbolFlags.Class)) return false;
+    // Every declaration: a global interface the project augments (`Disposable`, `HTMLElement`) is still the library's.
+    return [holderSymbol, held].every((symbol) => {
+      const declarations = symbol.declarations ?? [];
+      return declarations.length > 0 && declarations.every((declaration) => this.graph.isProjectFile(declaration.getSourceFile()));
+    });
+  }
+
+  private planRewrite(candidate: Candidate, sourceFile: ts.SourceFile, usage: FileUsage): Rewrite {
     const refuse = (refusal: RewriteRefusal, detail?: string): Rewrite => ({
       offered: false,
       refusal,
@@ -295,12 +417,21 @@ class BackReferenceAnalysis {
     });
     if (clash !== undefined) return refuse('name-clash', `line ${String(lineOf(sourceFile, clash))}`);
 
+    const owner = this.ownerSymbol(candidate);
     const instance = this.checker.getTypeAtLocation(classNode);
     const baseTypes = instance.isClassOrInterface() ? this.checker.getBaseTypes(instance) : [];
     if (baseTypes.some((base) => base.getProperty(fieldName) !== undefined)) return refuse('override');
+    const fieldSymbol = this.checker.getSymbolAtLocation(field.name);
+    for (const subclass of owner === undefined ? [] : this.graph.subclassesOf(owner)) {
+      const redeclared = this.checker.getDeclaredTypeOfSymbol(subclass).getProperty(fieldName);
+      if (redeclared !== undefined && redeclared !== fieldSymbol) return refuse('overridden-in-subclass', symbolDisplayName(subclass));
+    }
 
     // WeakRef only takes objects: a type parameter that may stand for a primitive cannot be stored.
     if (!onlyObjects(this.checker.getNonNullableType(this.checker.getTypeAtLocation(field)))) return refuse('may-be-primitive');
+    if (usage.deleted.has(fieldName)) return refuse('deleted');
+    if (usage.byName.has(fieldName)) return refuse('reflection', `the file names '${fieldName}' as a string`);
+    if (this.enumeratesItself(classNode)) return refuse('reflection', 'the class enumerates or copies `this`');
 
     const accessibility = accessibilityOf(field);
     const description: WeakParentField = {
@@ -322,15 +453,48 @@ class BackReferenceAnalysis {
     return { offered: true, field: description, start, end: field.getEnd(), text: renderWeakParentMembers(description, indent, eol) };
   }
 
+  /** The class's own code enumerates or copies `this` (`Object.keys(this)`, `{ ...this }`, `for (k in this)`). */
+  private enumeratesItself(classNode: ts.ClassLikeDeclaration): boolean {
+    let found = this.enumeratingClasses.get(classNode);
+    if (found === undefined) {
+      found = false;
+      const visit = (node: ts.Node): void => {
+        if (found === true) return;
+        if (isEnumerationOfThis(node)) {
+          found = true;
+          return;
+        }
+        // Functions and classes inside bind their own `this`; arrow functions do not.
+        if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return;
+        ts.forEachChild(node, visit);
+      };
+      for (const member of classNode.members) {
+        if (hasModifier(member, ts.SyntaxKind.StaticKeyword) || ts.isClassStaticBlockDeclaration(member)) continue;
+        if (ts.isPropertyDeclaration(member)) {
+          if (member.initializer !== undefined) visit(member.initializer);
+        } else if (ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isAccessor(member)) {
+          member.parameters.forEach(visit);
+          if (member.body !== undefined) visit(member.body);
+        }
+      }
+      this.enumeratingClasses.set(classNode, found);
+    }
+    return found;
+  }
 }
 
 /**
- * `parent`, `parentNode`, `_parentage`, `#owner`: the name, without leading `_` or `#`, starts
- * with one of the configured back-reference names.
+ * `parent`, `parentNode`, `_parentage`, `#owner`, `$parent`, `[kParentNode]`,
+ * `[PropertySymbol.parentNode]`: the name, without leading `_`, `#` or `$` (and for a symbol
+ * key, its last part without Node's `k` prefix), starts with one of the back-reference names.
  */
 export function hasBackReferenceName(key: PropertyKey, backReferenceNames: ReadonlySet<string>): boolean {
-  const name = propertyKeyText(key);
-  const bare = name.replace(/^[_#]+/, '');
+  let name = key.name;
+  if (key.kind === 'symbol') {
+    name = name.slice(name.lastIndexOf('.') + 1);
+    if (/^k[A-Z]/.test(name)) name = `${name.charAt(1).toLowerCase()}${name.slice(2)}`;
+  }
+  const bare = name.replace(/^[_#$]+/, '');
   if (backReferenceNames.has(name) || backReferenceNames.has(bare)) return true;
   for (const candidate of backReferenceNames) {
     if (bare.startsWith(candidate)) return true;
@@ -350,8 +514,7 @@ function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
     annotation: ts.TypeNode | undefined,
   ): void => {
     const key = tsPropertyKey(name);
-    // Symbol keys are not checked yet.
-    if (key === undefined || key.kind === 'symbol' || isSkippableAnnotation(annotation)) return;
+    if (key === undefined || isSkippableAnnotation(annotation)) return;
     candidates.push({ declaration, name, key, owner, ownerName, annotation });
   };
   const visit = (node: ts.Node): void => {
@@ -432,6 +595,63 @@ function undeclaredThisMembers(classNode: ts.ClassLikeDeclaration): ts.BinaryExp
     }
   }
   return found;
+}
+
+/** Names the file deletes, and names it compares with strings or asks about as own properties. */
+function fileUsage(sourceFile: ts.SourceFile): FileUsage {
+  const usage: FileUsage = { deleted: new Set(), byName: new Set() };
+  const addString = (node: ts.Node): void => {
+    const expression = ts.isExpression(node) ? skipOuterTsExpressions(node) : node;
+    if (ts.isStringLiteralLike(expression)) usage.byName.add(expression.text);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isDeleteExpression(node)) {
+      const target = skipOuterTsExpressions(node.expression);
+      if (ts.isPropertyAccessExpression(target)) usage.deleted.add(target.name.text);
+      else if (ts.isElementAccessExpression(target)) addDeletedKey(usage, target.argumentExpression);
+    } else if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (
+        operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+        operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+        operator === ts.SyntaxKind.EqualsEqualsToken ||
+        operator === ts.SyntaxKind.ExclamationEqualsToken
+      ) {
+        addString(node.left);
+        addString(node.right);
+      } else if (operator === ts.SyntaxKind.InKeyword) {
+        addString(node.left);
+      }
+    } else if (ts.isCallExpression(node)) {
+      const callee = skipOuterTsExpressions(node.expression);
+      const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+      if (method !== undefined && OWN_PROPERTY_QUERIES.has(method)) node.arguments.forEach(addString);
+    } else if (ts.isCaseClause(node)) {
+      addString(node.expression);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return usage;
+}
+
+function addDeletedKey(usage: FileUsage, key: ts.Expression): void {
+  const expression = skipOuterTsExpressions(key);
+  if (ts.isStringLiteralLike(expression)) usage.deleted.add(expression.text);
+}
+
+function isEnumerationOfThis(node: ts.Node): boolean {
+  const isThis = (expression: ts.Expression | undefined): boolean =>
+    expression !== undefined && skipOuterTsExpressions(expression).kind === ts.SyntaxKind.ThisKeyword;
+  if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) return isThis(node.expression);
+  if (ts.isForInStatement(node)) return isThis(node.expression);
+  if (!ts.isCallExpression(node) || !node.arguments.some(isThis)) return false;
+  const callee = skipOuterTsExpressions(node.expression);
+  if (ts.isIdentifier(callee)) return callee.text === 'structuredClone';
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    return OWN_PROPERTY_ENUMERATORS.get(callee.expression.text)?.has(callee.name.text) === true;
+  }
+  return false;
 }
 
 /**
@@ -549,6 +769,15 @@ function classDisplayName(node: ts.ClassLikeDeclaration): string {
   if (node.name !== undefined) return node.name.text;
   if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) return node.parent.name.text;
   return '(anonymous class)';
+}
+
+function isDeclareField(declaration: BackReferenceDeclaration): boolean {
+  return ts.isPropertyDeclaration(declaration) && hasModifier(declaration, ts.SyntaxKind.DeclareKeyword);
+}
+
+function isPlainDataType(graph: TypeGraph, type: ts.Type): boolean {
+  const symbol = type.isIntersection() ? undefined : type.getSymbol();
+  return symbol !== undefined && graph.isPlainData(symbol);
 }
 
 function isJsFile(sourceFile: ts.SourceFile): boolean {

@@ -286,6 +286,10 @@ class BackReferenceAnalysis {
             // does a list of a base type inside a plain data object (a priority queue's entries
             // holding pickers, seen from a picker).
             if (relation === 'supertype' && (!edge.viaCollection || edge.path.length > 0)) continue;
+            // Plain data kept in another object's state (listener options in an event target's
+            // map) is that object's data; what it points at (the options' `signal`) is not its
+            // parent. Inside a holder's plain data only class instances count as children.
+            if (edge.path.length > 0 && !ownerIsClass) continue;
             const rank = RELATION_RANK[relation] * 2 + (edge.path.length > 0 ? 1 : 0);
             const best = edge.viaCollection ? parent : single;
             if (best !== undefined && best.rank <= rank) continue;
@@ -664,7 +668,7 @@ function isEnumerationOfThis(node: ts.Node): boolean {
 function isHomogeneous(graph: TypeGraph, targets: readonly ts.Type[], holder: ts.Type, held: ts.Symbol, owner: ts.Symbol): boolean {
   if (targets.some((other) => typeRelatedTo(graph, other, held) || typeRelatedTo(graph, other, owner))) return true;
   for (const [symbol, edges] of graph.heldBy(holder)) {
-    if (edges.some((edge) => edge.viaCollection) && typeRelatedTo(graph, holder, symbol)) return true;
+    if (edges.some((edge) => edge.viaCollection && edge.path.length === 0) && typeRelatedTo(graph, holder, symbol)) return true;
   }
   return false;
 }

@@ -235,8 +235,9 @@ export class TypeGraph {
       const inner = { ...state, viaCollection: true, depth: state.depth + 1 };
       for (const element of iterated) this.collectReferences(element, inner, found, guard + 1);
     }
-    if (state.path.length >= MAX_PLAIN_DATA_DEPTH || state.inside.includes(type) || !this.isPlainData(symbol)) return;
-    // A plain data object is part of its holder: what it holds, the holder holds.
+    // A plain data object in a field is part of its holder: what it holds, the holder holds. One
+    // that is an element of a collection is a child of its own, and what it points at is its own.
+    if (state.viaCollection || state.path.length >= MAX_PLAIN_DATA_DEPTH || state.inside.includes(type) || !this.isPlainData(symbol)) return;
     for (const property of this.checker.getPropertiesOfType(type)) {
       if (!isStrongProperty(property)) continue;
       this.collectReferences(

@@ -1,14 +1,16 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-strong-parent-reference.js';
+import { REWRITE_REFUSALS } from '../../src/back-references.js';
 import { TypeGraph, typeGraphFor } from '../../src/type-graph.js';
+import { docExamples } from '../doc-examples.js';
 import { fixturesDir, runRuleTests } from '../rule-tester.js';
 
 
@@ -1948,5 +1950,45 @@ export class Child { a: Parent | null = null; b: Parent | null = null; c: Parent
     expect(results[2]).toBe(results[0]);
     const held = [...(results[0]?.keys() ?? [])].map((symbol) => symbol.getName());
     expect(held).toEqual(['Child']);
+  });
+});
+
+describe('no-strong-parent-reference docs', () => {
+  const doc = readFileSync(new URL('../../docs/rules/no-strong-parent-reference.md', import.meta.url), 'utf8');
+
+  it('lists every reason the suggestion is refused, and no other', () => {
+    const listed = [...doc.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]);
+    expect(listed.sort()).toEqual(Object.keys(REWRITE_REFUSALS).sort());
+  });
+
+  // Each ❌ block must give exactly these reports, each ✅ block none. Linted through ESLint with
+  // the fixtures project, as a user's editor would, so suggestions need not be spelled out here.
+  const expected: MessageIds[][] = [['strongParent'], ['strongParent'], ['strongParent'], ['strongParent'], ['strongParent'], ['strongParent']];
+  const { incorrect, correct } = docExamples('no-strong-parent-reference');
+  const eslint = new ESLint({
+    cwd: fixturesDir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } },
+        plugins: { lifetime: { rules: { 'no-strong-parent-reference': rule as never } } },
+        rules: { 'lifetime/no-strong-parent-reference': 'error' },
+      },
+    ],
+  });
+  const lint = async (code: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(code, { filePath: join(fixturesDir, 'file.ts') });
+    return (result?.messages ?? []).map((message) => message.messageId ?? `fatal: ${message.message}`);
+  };
+
+  it('has as many ❌ examples as expectations', () => {
+    expect(incorrect).toHaveLength(expected.length);
+  });
+  it.each(incorrect.map((code, index) => [index + 1, code] as const))('❌ example %i reports', async (index, code) => {
+    expect(await lint(code)).toEqual(expected[index - 1]);
+  });
+  it.each(correct.map((code, index) => [index + 1, code] as const))('✅ example %i reports nothing', async (_index, code) => {
+    expect(await lint(code)).toEqual([]);
   });
 });

@@ -116,7 +116,9 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      Program(node): void {
+      // At the end of the file: the other rules of a typed lint have asked the checker about most
+      // of the file's types by then, and the answers are cached.
+      'Program:exit'(node): void {
         const sourceFile = services.esTreeNodeToTSNodeMap.get(node);
         const references = findBackReferences(program, sourceFile, {
           backReferenceNames: options.backReferenceNames ?? DEFAULT_BACK_REFERENCE_NAMES,

@@ -246,12 +246,16 @@ class BackReferenceAnalysis {
     for (const target of targets) {
       // The collection half (`children: Child[]`) and weak references are the other side of the pair.
       if (graph.isWeakContainer(target) || graph.collectionElements(target) !== undefined) continue;
+      // A library type that takes no type arguments (`HTMLElement`, `Socket`) can hold a
+      // project's class only as one of its own base types, and that counts only with a name.
+      if (!named && graph.isClosedLibraryType(target)) continue;
       // So is a collection class of the project's (`childNodes: NodeList<Node>`), unless the name
       // says the iterable object is a parent (a tree node that iterates over its children).
       if (!named && graph.iterableElements(target) !== undefined) continue;
       if (ignored.size > 0 && typeNames(checker, graph, target).some((name) => ignored.has(name))) continue;
       const plainTarget = !named && isPlainDataType(graph, target);
-      const targetName = displayName(checker, target, writtenNames);
+      let targetName: string | undefined;
+      const nameOfTarget = (): string => (targetName ??= displayName(checker, target, writtenNames));
       for (const holder of this.holdersOf(target, named)) {
         if (ignored.size > 0 && holder !== target && typeNames(checker, graph, holder).some((name) => ignored.has(name))) continue;
         for (const [held, edges] of graph.heldBy(holder)) {
@@ -300,8 +304,8 @@ class BackReferenceAnalysis {
               owner: candidate.ownerName,
               kind: edge.viaCollection ? 'parent' : 'peer',
               downward: {
-                target: targetName,
-                holder: edge.declaringTypeName.startsWith('(anonymous type') ? targetName : edge.declaringTypeName,
+                target: nameOfTarget(),
+                holder: edge.declaringTypeName.startsWith('(anonymous type') ? nameOfTarget() : edge.declaringTypeName,
                 property: edgeText(edge),
                 held: symbolDisplayName(held),
               },
@@ -509,6 +513,19 @@ export function hasBackReferenceName(key: PropertyKey, backReferenceNames: Reado
 /** Every property of the file that could be reported, in source order. */
 function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
   const candidates: Candidate[] = [];
+  // Subtrees without the word `class`, `interface` or `type` in their text hold no declaration
+  // that could be reported (a function body, an expression), and are not walked.
+  const keywords = [...sourceFile.text.matchAll(/\b(?:class|interface|type)\b/g)].map((match) => match.index);
+  const mayDeclare = (node: ts.Node): boolean => {
+    let low = 0;
+    let high = keywords.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((keywords[middle] ?? 0) < node.pos) low = middle + 1;
+      else high = middle;
+    }
+    return low < keywords.length && (keywords[low] ?? Infinity) < node.end;
+  };
   const isJs = isJsFile(sourceFile);
   const add = (
     declaration: BackReferenceDeclaration,
@@ -551,7 +568,7 @@ function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
         if (ts.isPropertySignature(member)) add(member, member.name, node.type, node.name.text, member.type);
       }
     }
-    ts.forEachChild(node, visit);
+    if (mayDeclare(node)) ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   candidates.sort((a, b) => a.name.getStart(sourceFile) - b.name.getStart(sourceFile));

@@ -87,7 +87,9 @@ export class TypeGraph {
     if (symbol !== undefined && KEYED_COLLECTIONS.has(symbol.getName()) && isFromDeclarationFile(symbol)) {
       return isReference(type) ? checker.getTypeArguments(type) : [];
     }
-    if (isObject(type) && !hasSignatures(checker, type)) {
+    // A class with an index signature and no properties is as rare as it gets; not asking spares
+    // resolving the members of every class instance type seen.
+    if (isObject(type) && !isClassInstance(type) && !hasSignatures(checker, type)) {
       const infos = checker.getIndexInfosOfType(type);
       if (infos.length > 0 && type.getProperties().length === 0) return infos.map((info) => info.type);
     }
@@ -268,6 +270,18 @@ export class TypeGraph {
     if (symbol.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral)) return true;
     if (symbol.flags & ts.SymbolFlags.Class || !(symbol.flags & ts.SymbolFlags.Interface)) return false;
     return this.heritageUsers(symbol).length === 0;
+  }
+
+  /**
+   * A type of TypeScript's lib or of a package, without type arguments (`HTMLElement`,
+   * `net.Socket`): whatever its properties hold is declared by libraries too, so it holds no class
+   * of the project except through the library's own types.
+   */
+  isClosedLibraryType(type: ts.Type): boolean {
+    if (type.isIntersection() || type.aliasTypeArguments !== undefined) return false;
+    if (isReference(type) && this.checker.getTypeArguments(type).length > 0) return false;
+    const declarations = type.getSymbol()?.declarations ?? [];
+    return declarations.length > 0 && !declarations.some((declaration) => this.isProjectFile(declaration.getSourceFile()));
   }
 
   /** A file of the project itself, as opposed to TypeScript's lib files and packages the project imports. */
@@ -486,10 +500,29 @@ function isReference(type: ts.Type): type is ts.TypeReference {
 }
 
 function hasSignatures(checker: ts.TypeChecker, type: ts.Type): boolean {
+  // Asking the checker for signatures resolves every member of the type, which most types here
+  // are never asked about otherwise: instances of a class have none, and an interface or object
+  // type literal that extends nothing has the ones it declares.
+  if (isClassInstance(type)) return false;
+  const symbol = type.getSymbol();
+  if (symbol !== undefined) {
+    if (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return true;
+    const declared = symbol.members;
+    if (declared !== undefined && symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral) && !(symbol.flags & ts.SymbolFlags.Class)) {
+      const extendsSomething = symbol.declarations?.some((declaration) => ts.isInterfaceDeclaration(declaration) && declaration.heritageClauses !== undefined);
+      if (extendsSomething !== true) return declared.has(ts.InternalSymbolName.Call) || declared.has(ts.InternalSymbolName.New);
+    }
+  }
   return (
     checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 ||
     checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length > 0
   );
+}
+
+function isClassInstance(type: ts.Type): boolean {
+  if (!isObject(type)) return false;
+  const target = isReference(type) ? type.target : type;
+  return (target.objectFlags & ts.ObjectFlags.Class) !== 0;
 }
 
 function isFromDeclarationFile(symbol: ts.Symbol | undefined): boolean {

@@ -46,8 +46,8 @@ const KEYED_COLLECTIONS = new Set(['Set', 'ReadonlySet', 'Map', 'ReadonlyMap']);
 const EMPTY: References = new Map();
 /** How the checker names the property keyed by the well-known `Symbol.iterator`. */
 const ITERATOR_KEY = /^__@iterator@\d+$/;
-/** How many plain data objects deep a property is looked into (`s.state.servers` is two). */
-const MAX_PLAIN_DATA_DEPTH = 2;
+/** How many plain data objects deep a property is looked into (`s.servers` is one, `s.state.servers` two). */
+const MAX_PLAIN_DATA_DEPTH = 1;
 /** Subclasses followed below a class (a subclass of a subclass is two). */
 const MAX_SUBCLASS_DEPTH = 4;
 
@@ -71,6 +71,27 @@ export class TypeGraph {
     private readonly program?: ts.Program,
   ) {}
 
+  /** The type is callable or constructible: a function, a method, a class constructor. */
+  private hasSignatures(type: ts.Type): boolean {
+    // Asking the checker for signatures resolves every member of the type, which most types here
+    // are never asked about otherwise: instances of a class have none, and an interface or object
+    // type literal that extends nothing has the ones it declares.
+    if (isClassInstance(type)) return false;
+    const symbol = type.getSymbol();
+    if (symbol !== undefined) {
+      if (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return true;
+      // An interface that only inherits its signatures (`interface Handler extends Callable {}`)
+      // is taken for an object: that costs nothing but a look at its properties.
+      if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral) && !(symbol.flags & ts.SymbolFlags.Class)) {
+        return symbol.declarations?.some(declaresSignatures) === true;
+      }
+    }
+    return (
+      this.checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 ||
+      this.checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length > 0
+    );
+  }
+
   /** The type holds nothing strongly because it is a WeakRef, WeakMap or WeakSet. */
   isWeakContainer(type: ts.Type): boolean {
     const name = type.getSymbol()?.getName();
@@ -89,7 +110,7 @@ export class TypeGraph {
     }
     // A class with an index signature and no properties is as rare as it gets; not asking spares
     // resolving the members of every class instance type seen.
-    if (isObject(type) && !isClassInstance(type) && !hasSignatures(checker, type)) {
+    if (isObject(type) && !isClassInstance(type) && !this.hasSignatures(type)) {
       const infos = checker.getIndexInfosOfType(type);
       if (infos.length > 0 && type.getProperties().length === 0) return infos.map((info) => info.type);
     }
@@ -114,6 +135,10 @@ export class TypeGraph {
     if (!isObject(type) || this.collectionElements(type) !== undefined) return undefined;
     const symbol = type.getSymbol();
     if (symbol === undefined || !(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) return undefined;
+    // The declarations say whether there is an iterator at all (a class's own, or its base
+    // class's when it extends one); only then are the members resolved.
+    const declarations = symbol.declarations ?? [];
+    if (!declarations.some(declaresIterator) && !declarations.some(extendsAClass)) return undefined;
     const iterator = this.checker.getPropertiesOfType(type).find((property) => ITERATOR_KEY.test(property.escapedName as string));
     if (iterator === undefined) return undefined;
     const elements: ts.Type[] = [];
@@ -150,7 +175,7 @@ export class TypeGraph {
       if (type.types.some((member) => isObject(member) || (member.flags & ts.TypeFlags.TypeParameter) !== 0)) out.push(type);
       return;
     }
-    if (isObject(type) && !hasSignatures(this.checker, type)) out.push(type);
+    if (isObject(type) && !this.hasSignatures(type)) out.push(type);
   }
 
   /** Every class-like symbol that `type` holds strongly through one of its properties. */
@@ -213,7 +238,7 @@ export class TypeGraph {
       if (constraint !== undefined && constraint !== type) this.collectReferences(constraint, state, found, guard + 1);
       return;
     }
-    if (!isObject(type) || hasSignatures(this.checker, type) || this.isWeakContainer(type)) return;
+    if (!isObject(type) || this.hasSignatures(type) || this.isWeakContainer(type)) return;
     const elements = this.collectionElements(type);
     if (elements !== undefined) {
       if (state.depth >= this.maxDepth) return;
@@ -232,7 +257,7 @@ export class TypeGraph {
       }
     }
     // A collection class (`NodeList<Node>`) holds what it iterates over, as an array would.
-    const iterated = this.iterableElements(type);
+    const iterated = this.isClosedLibraryType(type) ? undefined : this.iterableElements(type);
     if (iterated !== undefined && state.depth < this.maxDepth) {
       const inner = { ...state, viaCollection: true, depth: state.depth + 1 };
       for (const element of iterated) this.collectReferences(element, inner, found, guard + 1);
@@ -499,24 +524,33 @@ function isReference(type: ts.Type): type is ts.TypeReference {
   return isObject(type) && (type.objectFlags & ts.ObjectFlags.Reference) !== 0;
 }
 
-function hasSignatures(checker: ts.TypeChecker, type: ts.Type): boolean {
-  // Asking the checker for signatures resolves every member of the type, which most types here
-  // are never asked about otherwise: instances of a class have none, and an interface or object
-  // type literal that extends nothing has the ones it declares.
-  if (isClassInstance(type)) return false;
-  const symbol = type.getSymbol();
-  if (symbol !== undefined) {
-    if (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return true;
-    const declared = symbol.members;
-    if (declared !== undefined && symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral) && !(symbol.flags & ts.SymbolFlags.Class)) {
-      const extendsSomething = symbol.declarations?.some((declaration) => ts.isInterfaceDeclaration(declaration) && declaration.heritageClauses !== undefined);
-      if (extendsSomething !== true) return declared.has(ts.InternalSymbolName.Call) || declared.has(ts.InternalSymbolName.New);
-    }
-  }
+
+function extendsAClass(declaration: ts.Declaration): boolean {
+  return ts.isClassLike(declaration) && declaration.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword) === true;
+}
+
+/** A class or interface declaration with a `[Symbol.iterator]` member. */
+function declaresIterator(declaration: ts.Declaration): boolean {
+  const members: readonly (ts.ClassElement | ts.TypeElement)[] | undefined =
+    ts.isClassLike(declaration) || ts.isInterfaceDeclaration(declaration) ? declaration.members : undefined;
   return (
-    checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 ||
-    checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length > 0
+    members?.some((member) => {
+      const name = member.name;
+      return (
+        name !== undefined &&
+        ts.isComputedPropertyName(name) &&
+        ts.isPropertyAccessExpression(name.expression) &&
+        ts.isIdentifier(name.expression.expression) &&
+        name.expression.expression.text === 'Symbol' &&
+        name.expression.name.text === 'iterator'
+      );
+    }) === true
   );
+}
+
+function declaresSignatures(declaration: ts.Declaration): boolean {
+  const members = ts.isInterfaceDeclaration(declaration) || ts.isTypeLiteralNode(declaration) ? declaration.members : undefined;
+  return members?.some((member) => ts.isCallSignatureDeclaration(member) || ts.isConstructSignatureDeclaration(member)) === true;
 }
 
 function isClassInstance(type: ts.Type): boolean {

@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 import { type PropertyKey, propertyKeyText, tsPropertyKey } from './ast/member-names.js';
 import { skipOuterTsExpressions } from './ast/wrappers.js';
-import { edgeText, type HeldEdge, type Relation, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
+import { cannotHoldObjects, edgeText, type HeldEdge, type Relation, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
 import { renderWeakParentMembers, type WeakParentField, type WeakParentStorage, weakParentStoreName } from './weak-parent-rewrite.js';
 
 /**
@@ -535,7 +535,7 @@ function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
     annotation: ts.TypeNode | undefined,
   ): void => {
     const key = tsPropertyKey(name);
-    if (key === undefined || isSkippableAnnotation(annotation)) return;
+    if (key === undefined || cannotHoldObjects(annotation)) return;
     candidates.push({ declaration, name, key, owner, ownerName, annotation });
   };
   const visit = (node: ts.Node): void => {
@@ -756,33 +756,6 @@ function writtenTypeNames(annotation: ts.TypeNode | undefined): string[] {
   }
   if (annotation.kind === ts.SyntaxKind.ThisType) return ['this'];
   return [];
-}
-
-/** Annotations that can never name an object type holding something: spares the checker. */
-function isSkippableAnnotation(annotation: ts.TypeNode | undefined): boolean {
-  if (annotation === undefined) return false;
-  switch (annotation.kind) {
-    case ts.SyntaxKind.StringKeyword:
-    case ts.SyntaxKind.NumberKeyword:
-    case ts.SyntaxKind.BooleanKeyword:
-    case ts.SyntaxKind.BigIntKeyword:
-    case ts.SyntaxKind.SymbolKeyword:
-    case ts.SyntaxKind.AnyKeyword:
-    case ts.SyntaxKind.UnknownKeyword:
-    case ts.SyntaxKind.UndefinedKeyword:
-    case ts.SyntaxKind.VoidKeyword:
-    case ts.SyntaxKind.NeverKeyword:
-    case ts.SyntaxKind.LiteralType:
-    case ts.SyntaxKind.FunctionType:
-    case ts.SyntaxKind.ConstructorType:
-      return true;
-    case ts.SyntaxKind.TypeReference: {
-      const { typeName } = annotation as ts.TypeReferenceNode;
-      return ts.isIdentifier(typeName) && (typeName.text === 'WeakRef' || typeName.text === 'WeakMap' || typeName.text === 'WeakSet');
-    }
-    default:
-      return false;
-  }
 }
 
 /** A class's name; `const Foo = class { … }` names its class `Foo`. */

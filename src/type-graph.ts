@@ -196,7 +196,7 @@ export class TypeGraph {
       const resolved = part.flags & ts.TypeFlags.TypeParameter ? this.checker.getBaseConstraintOfType(part) : part;
       if (resolved === undefined || !isObject(resolved) || this.isWeakContainer(resolved)) continue;
       for (const property of this.checker.getPropertiesOfType(resolved)) {
-        if (!isStrongProperty(property)) continue;
+        if (!isStrongProperty(property) || isDeclaredPrimitive(property)) continue;
         const references = this.referencesOf(this.checker.getTypeOfSymbol(property));
         if (references.size === 0) continue;
         const declaringTypeName = declaringName(property, resolved);
@@ -266,7 +266,7 @@ export class TypeGraph {
     // that is an element of a collection is a child of its own, and what it points at is its own.
     if (state.viaCollection || state.path.length >= MAX_PLAIN_DATA_DEPTH || state.inside.includes(type) || !this.isPlainData(symbol)) return;
     for (const property of this.checker.getPropertiesOfType(type)) {
-      if (!isStrongProperty(property)) continue;
+      if (!isStrongProperty(property) || isDeclaredPrimitive(property)) continue;
       this.collectReferences(
         this.checker.getTypeOfSymbol(property),
         { ...state, path: [...state.path, property], inside: [...state.inside, type] },
@@ -499,6 +499,33 @@ export function typeGraphFor(program: ts.Program, maxDepth: number): TypeGraph {
   return graph;
 }
 
+/** Annotations that can never name an object type holding something: spares the checker. */
+export function cannotHoldObjects(annotation: ts.TypeNode | undefined): boolean {
+  if (annotation === undefined) return false;
+  switch (annotation.kind) {
+    case ts.SyntaxKind.StringKeyword:
+    case ts.SyntaxKind.NumberKeyword:
+    case ts.SyntaxKind.BooleanKeyword:
+    case ts.SyntaxKind.BigIntKeyword:
+    case ts.SyntaxKind.SymbolKeyword:
+    case ts.SyntaxKind.AnyKeyword:
+    case ts.SyntaxKind.UnknownKeyword:
+    case ts.SyntaxKind.UndefinedKeyword:
+    case ts.SyntaxKind.VoidKeyword:
+    case ts.SyntaxKind.NeverKeyword:
+    case ts.SyntaxKind.LiteralType:
+    case ts.SyntaxKind.FunctionType:
+    case ts.SyntaxKind.ConstructorType:
+      return true;
+    case ts.SyntaxKind.TypeReference: {
+      const { typeName } = annotation as ts.TypeReferenceNode;
+      return ts.isIdentifier(typeName) && (typeName.text === 'WeakRef' || typeName.text === 'WeakMap' || typeName.text === 'WeakSet');
+    }
+    default:
+      return false;
+  }
+}
+
 /** `Parent.children`, `Topology.s.servers`, `Node.[kChildNodes]`: an edge's properties as written. */
 export function edgeText(edge: HeldEdge): string {
   return [edge.property, ...edge.path].map((property) => propertyKeyText(tsSymbolPropertyKey(property))).join('.');
@@ -568,6 +595,21 @@ function isFromDeclarationFile(symbol: ts.Symbol | undefined): boolean {
 function isClassLike(symbol: ts.Symbol): boolean {
   return (
     (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral | ts.SymbolFlags.ObjectLiteral)) !== 0
+  );
+}
+
+/**
+ * Every declaration of the property is annotated with a type that holds no object (`string`,
+ * `number`, a literal, a function type): its type need not be asked for. Most properties of
+ * options and state objects are such.
+ */
+function isDeclaredPrimitive(property: ts.Symbol): boolean {
+  const declarations = property.declarations ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every(
+      (declaration) => (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) && cannotHoldObjects(declaration.type),
+    )
   );
 }
 

@@ -70,11 +70,10 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       strongParent:
-        '`{{owner}}.{{property}}` holds its parent `{{target}}` strongly, and `{{downOwner}}.{{downProperty}}` holds `{{held}}`: any child that stays reachable keeps the whole tree alive. Hold the back reference in a WeakRef.',
+        '`{{owner}}.{{property}}` holds the `{{target}}` whose `{{downOwner}}.{{downProperty}}` holds it, so one reachable child keeps the whole tree alive; hold it in a WeakRef.',
       strongPeer:
-        '`{{owner}}.{{property}}` holds `{{target}}` strongly, and `{{downOwner}}.{{downProperty}}` holds `{{held}}` back: whichever object stays reachable keeps the other alive, and neither side owns the other. Hold the back reference in a WeakRef.',
-      useWeakRef:
-        'Keep `{{property}}` in a WeakRef behind a getter and setter; the getter throws a ReferenceError once the parent has been collected.',
+        '`{{owner}}.{{property}}` and `{{downOwner}}.{{downProperty}}` hold each other strongly, so either object keeps the other alive; hold one side in a WeakRef.',
+      useWeakRef: 'Hold `{{property}}` in a WeakRef behind a getter that throws a ReferenceError once the parent is collected.',
     },
     languages: ['js/js'],
   },

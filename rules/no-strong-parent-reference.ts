@@ -1,6 +1,12 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { type BackReference, DEFAULT_BACK_REFERENCE_NAMES, DEFAULT_MAX_DEPTH, findBackReferences } from '../src/back-references.js';
+import {
+  type BackReference,
+  DEFAULT_BACK_REFERENCE_NAMES,
+  DEFAULT_IN_FLIGHT_NAMES,
+  DEFAULT_MAX_DEPTH,
+  findBackReferences,
+} from '../src/back-references.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import { getParserServices } from '../src/parser-services.js';
 
@@ -8,6 +14,7 @@ export type Options = [
   {
     backReferenceNames?: string[];
     ignore?: string[];
+    inFlightNames?: string[];
     checkDeclarationFiles?: boolean;
     maxDepth?: number;
   },
@@ -47,6 +54,13 @@ export default createRule<Options, MessageIds>({
             description:
               'Type names (classes, interfaces, type aliases, also from node_modules) whose properties are not reported and which are never treated as a parent.',
           },
+          inFlightNames: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Words that mark a collection of work in flight (`pickQueue`, `activeCalls`): its elements need their holder to run, so it is not a parent of theirs.',
+          },
           checkDeclarationFiles: {
             type: 'boolean',
             description: 'Also check declarations inside `.d.ts` files.',
@@ -64,6 +78,7 @@ export default createRule<Options, MessageIds>({
       {
         backReferenceNames: [...DEFAULT_BACK_REFERENCE_NAMES],
         ignore: [],
+        inFlightNames: [...DEFAULT_IN_FLIGHT_NAMES],
         checkDeclarationFiles: false,
         maxDepth: DEFAULT_MAX_DEPTH,
       },
@@ -122,6 +137,7 @@ export default createRule<Options, MessageIds>({
         const references = findBackReferences(program, sourceFile, {
           backReferenceNames: options.backReferenceNames ?? DEFAULT_BACK_REFERENCE_NAMES,
           ignore: options.ignore ?? [],
+          inFlightNames: options.inFlightNames ?? DEFAULT_IN_FLIGHT_NAMES,
           maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
         });
         for (const reference of references) report(reference);

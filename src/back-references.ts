@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { type PropertyKey, propertyKeyText, tsPropertyKey } from './ast/member-names.js';
+import { type PropertyKey, propertyKeyText, tsPropertyKey, tsSymbolPropertyKey } from './ast/member-names.js';
 import { skipOuterTsExpressions } from './ast/wrappers.js';
 import { cannotHoldObjects, edgeText, type HeldEdge, type Relation, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
 import { renderWeakParentMembers, type WeakParentField, type WeakParentStorage, weakParentStoreName } from './weak-parent-rewrite.js';
@@ -29,11 +29,20 @@ export const DEFAULT_BACK_REFERENCE_NAMES: readonly string[] = ['parent', 'paren
 
 export const DEFAULT_MAX_DEPTH = 4;
 
+/**
+ * Words that name a collection of work in flight (`pickQueue`, `pendingRequests`,
+ * `activeCalls`): it lists its elements only while they run, and they need the holder to run,
+ * so their reference to it is a dependency, not a back pointer a WeakRef could replace.
+ */
+export const DEFAULT_IN_FLIGHT_NAMES: readonly string[] = ['queue', 'pending', 'inFlight', 'waiting', 'active'];
+
 export interface BackReferenceOptions {
   /** Names that mark the upward edge where types cannot (1:1 pairs, trees of one kind); default `DEFAULT_BACK_REFERENCE_NAMES`. */
   backReferenceNames?: readonly string[];
   /** Type names never treated as a parent, and whose own properties are not reported. */
   ignore?: readonly string[];
+  /** Words that make a collection work in flight, which is no downward half; default `DEFAULT_IN_FLIGHT_NAMES`. */
+  inFlightNames?: readonly string[];
   /** Collection layers looked through (`Map<string, C[]>` is two); default `DEFAULT_MAX_DEPTH`. */
   maxDepth?: number;
   /** Where the rewrite keeps the `WeakRef` (it decides the store's name); default `'private'`. */
@@ -138,6 +147,7 @@ function analysisFor(program: ts.Program, options: BackReferenceOptions): BackRe
   const settings: Required<BackReferenceOptions> = {
     backReferenceNames: options.backReferenceNames ?? DEFAULT_BACK_REFERENCE_NAMES,
     ignore: options.ignore ?? [],
+    inFlightNames: options.inFlightNames ?? DEFAULT_IN_FLIGHT_NAMES,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     storage: options.storage ?? 'private',
   };
@@ -177,6 +187,8 @@ class BackReferenceAnalysis {
   private readonly graph: TypeGraph;
   private readonly names: ReadonlySet<string>;
   private readonly ignored: ReadonlySet<string>;
+  private readonly inFlightWords: readonly (readonly string[])[];
+  private readonly inFlightCache = new WeakMap<ts.Symbol, boolean>();
   private readonly files = new WeakMap<ts.SourceFile, readonly BackReference[]>();
   private readonly holderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
   private readonly namedHolderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
@@ -190,6 +202,7 @@ class BackReferenceAnalysis {
     this.graph = typeGraphFor(program, settings.maxDepth);
     this.names = new Set(settings.backReferenceNames);
     this.ignored = new Set(settings.ignore);
+    this.inFlightWords = settings.inFlightNames.map(nameWords).filter((words) => words.length > 0);
   }
 
   file(sourceFile: ts.SourceFile): readonly BackReference[] {
@@ -284,6 +297,7 @@ class BackReferenceAnalysis {
           const discountBase = relation === 'supertype' && hasSingleEdgeTo(graph, holder, owner, isOwn);
           for (const edge of edges) {
             if (isOwn(edge)) continue;
+            if (edge.viaCollection && this.isInFlight(edge)) continue;
             if (discountBase && edge.viaCollection) continue;
             // A single reference to a base type of the owner (`parentNode: Node` seen from an
             // `Attr`) does not hold the owner any more than it holds any other node, and neither
@@ -324,6 +338,21 @@ class BackReferenceAnalysis {
     // (a window injected through a per-window subclass's prototype, a handle passed in), and a
     // name alone does not say that it points at an owner rather than a peer.
     return named && ownerIsClass && !isDeclareField(candidate.declaration) ? single?.reference : undefined;
+  }
+
+  /** The collection of the edge (or the field of plain data that leads to it) is named as work in flight. */
+  private isInFlight(edge: HeldEdge): boolean {
+    if (this.inFlightWords.length === 0) return false;
+    return [edge.property, ...edge.path].some((property) => {
+      let inFlight = this.inFlightCache.get(property);
+      if (inFlight === undefined) {
+        const key = tsSymbolPropertyKey(property);
+        const words = nameWords(key.kind === 'symbol' ? key.name.slice(key.name.lastIndexOf('.') + 1) : key.name);
+        inFlight = this.inFlightWords.some((wanted) => containsRun(words, wanted));
+        this.inFlightCache.set(property, inFlight);
+      }
+      return inFlight;
+    });
   }
 
   /**
@@ -506,6 +535,22 @@ export function hasBackReferenceName(key: PropertyKey, backReferenceNames: Reado
   if (backReferenceNames.has(name) || backReferenceNames.has(bare)) return true;
   for (const candidate of backReferenceNames) {
     if (bare.startsWith(candidate)) return true;
+  }
+  return false;
+}
+
+/** `#pickQueue` → ['pick', 'queue'], `in_flight_calls` → ['in', 'flight', 'calls'], `kPending` → ['k', 'pending']. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toLowerCase());
+}
+
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= words.length; start++) {
+    if (run.every((word, index) => words[start + index] === word)) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 
 import { propertyKeyText, tsSymbolPropertyKey } from './ast/member-names.js';
+import { skipOuterTsExpressions } from './ast/wrappers.js';
 
 /**
  * Type queries about who holds whom strongly, answered through the TypeScript checker.
@@ -196,7 +197,7 @@ export class TypeGraph {
       const resolved = part.flags & ts.TypeFlags.TypeParameter ? this.checker.getBaseConstraintOfType(part) : part;
       if (resolved === undefined || !isObject(resolved) || this.isWeakContainer(resolved)) continue;
       for (const property of this.checker.getPropertiesOfType(resolved)) {
-        if (!isStrongProperty(property) || isDeclaredPrimitive(property)) continue;
+        if (!isStrongProperty(property) || isDeclaredPrimitive(property) || isSelfReference(property)) continue;
         const references = this.referencesOf(this.checker.getTypeOfSymbol(property));
         if (references.size === 0) continue;
         const declaringTypeName = declaringName(property, resolved);
@@ -624,6 +625,26 @@ function isStrongProperty(property: ts.Symbol): boolean {
       ts.isGetAccessorDeclaration(declaration) ||
       ts.isSetAccessorDeclaration(declaration),
   );
+}
+
+/**
+ * Every declaration of the property stores the object itself (`rootNode = this` in the class at
+ * the root of a tree): the property holds no other object, whatever its type says.
+ */
+function isSelfReference(property: ts.Symbol): boolean {
+  const declarations = property.declarations ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => {
+      if (ts.isPropertyDeclaration(declaration)) return declaration.type === undefined && isThisExpression(declaration.initializer);
+      if (ts.isBinaryExpression(declaration)) return isThisExpression(declaration.right);
+      return false;
+    })
+  );
+}
+
+function isThisExpression(node: ts.Expression | undefined): boolean {
+  return node !== undefined && skipOuterTsExpressions(node).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 function declaringName(property: ts.Symbol, fallback: ts.Type): string {

@@ -706,6 +706,34 @@ export class Context implements Disposable {
 `,
       name: 'A library type the project augments (a global Disposable) is still a library type: no base evidence',
     },
+    {
+      code: `
+class Page {
+  declare top: Page | null;
+  declare owner: Page | null;
+}
+export class Book extends Page {
+  top = this;
+  owner: Book | null = null;
+}
+`,
+      name: 'A field set to the object itself (top = this) holds no other object: no pair with it',
+    },
+    {
+      code: `
+class Channel {
+  readonly #pickQueue: Call[] = [];
+  readonly activeCalls = new Set<Call>();
+  readonly state = { pendingCalls: new Map<number, Call>() };
+  enqueue(call: Call): void { this.#pickQueue.push(call); }
+}
+class Call {
+  constructor(private readonly channel: Channel) {}
+  run(): void { this.channel.enqueue(this); }
+}
+`,
+      name: 'Collections of work in flight (a pick queue, active calls, pending calls) are no parent of the calls',
+    },
   ],
   invalid: [
     {
@@ -1166,6 +1194,29 @@ class B { constructor(public peer: A | null) {} }
         { messageId: 'strongPeer', line: 3, column: 30, endLine: 3, endColumn: 34 },
       ],
       name: '1:1 with a custom back-reference name',
+    },
+    {
+      code: `
+class Channel {
+  readonly #pickQueue: Call[] = [];
+  readonly activeCalls = new Set<Call>();
+}
+class Call {
+  constructor(private readonly channel: Channel) {}
+}
+`,
+      options: [{ inFlightNames: ['pick queue'] }],
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 7,
+          column: 32,
+          endLine: 7,
+          endColumn: 39,
+          data: { owner: 'Call', property: 'channel', target: 'Channel', downOwner: 'Channel', downProperty: 'activeCalls' },
+        },
+      ],
+      name: 'inFlightNames replaces the default words (a multi-word entry matches a run of words)',
     },
     {
       code: `

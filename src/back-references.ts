@@ -280,6 +280,10 @@ class BackReferenceAnalysis {
           // targets); it is a parent where it holds the owner's own type (a map entry holding
           // its wrappers), or where the name says so.
           if (plainTarget && relation !== 'same') continue;
+          // Plain data that also points at the owner's kind through a single field is the owner's
+          // own record (`node.lifetime.node === node`): what its collections hold are others of
+          // the kind (the nodes a build has read), not the owner's siblings under a parent.
+          if (plainTarget && hasSingleEdgeTo(graph, holder, owner, isOwn)) continue;
           // In a tree of one kind of node (the property can point at the owner's kind, or at the
           // kind the collection holds), types cannot tell up from down or sideways:
           // `Object3D.parent` and `ArrowHelper.cone` both point at an Object3D that holds Object3D

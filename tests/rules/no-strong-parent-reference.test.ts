@@ -734,6 +734,16 @@ class Call {
 `,
       name: 'Collections of work in flight (a pick queue, active calls, pending calls) are no parent of the calls',
     },
+    {
+      code: `
+interface Build { readonly cell: Cell; reads: Set<Cell> | undefined }
+export class Cell {
+  build: Build | undefined;
+  run(): void { this.build = { cell: this, reads: new Set() }; }
+}
+`,
+      name: 'Plain data that points back at the owner through a single field is its own record (a build and the cells it read)',
+    },
   ],
   invalid: [
     {

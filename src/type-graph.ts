@@ -1,5 +1,8 @@
 import ts from 'typescript';
 
+import { propertyKeyText, tsSymbolPropertyKey } from './ast/member-names.js';
+import { skipOuterTsExpressions } from './ast/wrappers.js';
+
 /**
  * Type queries about who holds whom strongly, answered through the TypeScript checker.
  *
@@ -12,6 +15,12 @@ import ts from 'typescript';
 export interface HeldEdge {
   /** The property that carries the edge. */
   property: ts.Symbol;
+  /**
+   * Properties of plain data objects between `property` and the held value: for
+   * `s: { servers: Map<string, Server> }` the edge to `Server` is `s` with the path `servers`.
+   * Empty when `property` holds the value itself (directly or in collections).
+   */
+  path: readonly ts.Symbol[];
   /** Display name of the type that declares the property, e.g. `Parent`. */
   declaringTypeName: string;
   /** The edge goes through an array, tuple, Set, Map, record or index signature. */
@@ -21,23 +30,68 @@ export interface HeldEdge {
 /** Class-like symbols held strongly by a type's properties, with the edges that hold them. */
 export type HeldSymbols = ReadonlyMap<ts.Symbol, readonly HeldEdge[]>;
 
-/** What a property type points at: class-like symbols, each flagged when reached through a collection. */
-type References = ReadonlyMap<ts.Symbol, boolean>;
+/** How a property type reaches a class-like symbol. */
+interface Reference {
+  viaCollection: boolean;
+  path: readonly ts.Symbol[];
+}
+
+/** What a property type points at: class-like symbols and how each is reached. */
+type References = ReadonlyMap<ts.Symbol, Reference>;
+
+/** How `a` relates to `b` in the class and interface hierarchy. */
+export type Relation = 'same' | 'subtype' | 'supertype';
 
 const WEAK_CONTAINERS = new Set(['WeakRef', 'WeakMap', 'WeakSet']);
 const KEYED_COLLECTIONS = new Set(['Set', 'ReadonlySet', 'Map', 'ReadonlyMap']);
 const EMPTY: References = new Map();
+/** How the checker names the property keyed by the well-known `Symbol.iterator`. */
+const ITERATOR_KEY = /^__@iterator@\d+$/;
+/** How many plain data objects deep a property is looked into (`s.servers` is one, `s.state.servers` two). */
+const MAX_PLAIN_DATA_DEPTH = 1;
+/** Subclasses followed below a class (a subclass of a subclass is two). */
+const MAX_SUBCLASS_DEPTH = 4;
 
 export class TypeGraph {
   private readonly referencesCache = new WeakMap<ts.Type, References>();
   private readonly heldCache = new WeakMap<ts.Type, HeldSymbols>();
   private readonly basesCache = new WeakMap<ts.Symbol, ReadonlySet<ts.Symbol>>();
+  private readonly subclassCache = new WeakMap<ts.Symbol, readonly ts.Symbol[]>();
+  private readonly implementerCache = new WeakMap<ts.Symbol, readonly ts.Symbol[]>();
+  private readonly iterableCache = new WeakMap<ts.Type, readonly ts.Type[] | null>();
+  private readonly plainDataCache = new WeakMap<ts.Symbol, boolean>();
+  private readonly projectFileCache = new WeakMap<ts.SourceFile, boolean>();
+  /** Class and interface declarations of the project's own files by the names their heritage clauses use. */
+  private heritageIndex: Map<string, (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[]> | undefined;
 
   constructor(
     readonly checker: ts.TypeChecker,
     /** How many collection layers to look through (`Map<string, C[]>` is two). */
     private readonly maxDepth: number,
+    /** The program, for telling the project's own files from libraries; without it every file counts as the project's. */
+    private readonly program?: ts.Program,
   ) {}
+
+  /** The type is callable or constructible: a function, a method, a class constructor. */
+  private hasSignatures(type: ts.Type): boolean {
+    // Asking the checker for signatures resolves every member of the type, which most types here
+    // are never asked about otherwise: instances of a class have none, and an interface or object
+    // type literal that extends nothing has the ones it declares.
+    if (isClassInstance(type)) return false;
+    const symbol = type.getSymbol();
+    if (symbol !== undefined) {
+      if (symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return true;
+      // An interface that only inherits its signatures (`interface Handler extends Callable {}`)
+      // is taken for an object: that costs nothing but a look at its properties.
+      if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral) && !(symbol.flags & ts.SymbolFlags.Class)) {
+        return symbol.declarations?.some(declaresSignatures) === true;
+      }
+    }
+    return (
+      this.checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 ||
+      this.checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length > 0
+    );
+  }
 
   /** The type holds nothing strongly because it is a WeakRef, WeakMap or WeakSet. */
   isWeakContainer(type: ts.Type): boolean {
@@ -55,11 +109,46 @@ export class TypeGraph {
     if (symbol !== undefined && KEYED_COLLECTIONS.has(symbol.getName()) && isFromDeclarationFile(symbol)) {
       return isReference(type) ? checker.getTypeArguments(type) : [];
     }
-    if (isObject(type) && !hasSignatures(checker, type)) {
+    // A class with an index signature and no properties is as rare as it gets; not asking spares
+    // resolving the members of every class instance type seen.
+    if (isObject(type) && !isClassInstance(type) && !this.hasSignatures(type)) {
       const infos = checker.getIndexInfosOfType(type);
       if (infos.length > 0 && type.getProperties().length === 0) return infos.map((info) => info.type);
     }
     return undefined;
+  }
+
+  /**
+   * Element types of a class or interface that is iterable (`[Symbol.iterator]()`) without
+   * being one of the built-in collections: a `NodeList<Node>`, a class that extends `Map`. What
+   * it iterates over is taken from the iterator's type argument.
+   */
+  iterableElements(type: ts.Type): readonly ts.Type[] | undefined {
+    let elements = this.iterableCache.get(type);
+    if (elements === undefined) {
+      elements = this.computeIterableElements(type) ?? null;
+      this.iterableCache.set(type, elements);
+    }
+    return elements ?? undefined;
+  }
+
+  private computeIterableElements(type: ts.Type): readonly ts.Type[] | undefined {
+    if (!isObject(type) || this.collectionElements(type) !== undefined) return undefined;
+    const symbol = type.getSymbol();
+    if (symbol === undefined || !(symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) return undefined;
+    // The declarations say whether there is an iterator at all (a class's own, or its base
+    // class's when it extends one); only then are the members resolved.
+    const declarations = symbol.declarations ?? [];
+    if (!declarations.some(declaresIterator) && !declarations.some(extendsAClass)) return undefined;
+    const iterator = this.checker.getPropertiesOfType(type).find((property) => ITERATOR_KEY.test(property.escapedName as string));
+    if (iterator === undefined) return undefined;
+    const elements: ts.Type[] = [];
+    for (const signature of this.checker.getSignaturesOfType(this.checker.getTypeOfSymbol(iterator), ts.SignatureKind.Call)) {
+      const returned = signature.getReturnType();
+      const [element] = isReference(returned) ? this.checker.getTypeArguments(returned) : [];
+      if (element !== undefined) elements.push(element);
+    }
+    return elements.length > 0 ? elements : undefined;
   }
 
   /**
@@ -87,7 +176,7 @@ export class TypeGraph {
       if (type.types.some((member) => isObject(member) || (member.flags & ts.TypeFlags.TypeParameter) !== 0)) out.push(type);
       return;
     }
-    if (isObject(type) && !hasSignatures(this.checker, type)) out.push(type);
+    if (isObject(type) && !this.hasSignatures(type)) out.push(type);
   }
 
   /** Every class-like symbol that `type` holds strongly through one of its properties. */
@@ -108,13 +197,13 @@ export class TypeGraph {
       const resolved = part.flags & ts.TypeFlags.TypeParameter ? this.checker.getBaseConstraintOfType(part) : part;
       if (resolved === undefined || !isObject(resolved) || this.isWeakContainer(resolved)) continue;
       for (const property of this.checker.getPropertiesOfType(resolved)) {
-        if (!isStrongProperty(property)) continue;
+        if (!isStrongProperty(property) || isDeclaredPrimitive(property) || isSelfReference(property)) continue;
         const references = this.referencesOf(this.checker.getTypeOfSymbol(property));
         if (references.size === 0) continue;
         const declaringTypeName = declaringName(property, resolved);
-        for (const [symbol, viaCollection] of references) {
+        for (const [symbol, reference] of references) {
           const edges = held.get(symbol) ?? [];
-          edges.push({ property, declaringTypeName, viaCollection });
+          edges.push({ property, path: reference.path, declaringTypeName, viaCollection: reference.viaCollection });
           held.set(symbol, edges);
         }
       }
@@ -122,12 +211,12 @@ export class TypeGraph {
     return held;
   }
 
-  /** Class-like symbols a property type points at, directly or through nested collections. */
+  /** Class-like symbols a property type points at, directly, through nested collections or inside plain data objects. */
   referencesOf(type: ts.Type): References {
     let references = this.referencesCache.get(type);
     if (references === undefined) {
-      const found = new Map<ts.Symbol, boolean>();
-      this.collectReferences(type, false, 0, found, 0);
+      const found = new Map<ts.Symbol, Reference>();
+      this.collectReferences(type, { viaCollection: false, depth: 0, path: [], inside: [] }, found, 0);
       references = found.size === 0 ? EMPTY : found;
       this.referencesCache.set(type, references);
     }
@@ -136,33 +225,101 @@ export class TypeGraph {
 
   private collectReferences(
     type: ts.Type,
-    viaCollection: boolean,
-    depth: number,
-    found: Map<ts.Symbol, boolean>,
+    state: { viaCollection: boolean; depth: number; path: readonly ts.Symbol[]; inside: readonly ts.Type[] },
+    found: Map<ts.Symbol, Reference>,
     guard: number,
   ): void {
     if (guard > 16) return;
     if (type.isUnionOrIntersection()) {
-      for (const member of type.types) this.collectReferences(member, viaCollection, depth, found, guard + 1);
+      for (const member of type.types) this.collectReferences(member, state, found, guard + 1);
       return;
     }
     if (type.flags & ts.TypeFlags.TypeParameter) {
       const constraint = this.checker.getBaseConstraintOfType(type);
-      if (constraint !== undefined && constraint !== type) {
-        this.collectReferences(constraint, viaCollection, depth, found, guard + 1);
-      }
+      if (constraint !== undefined && constraint !== type) this.collectReferences(constraint, state, found, guard + 1);
       return;
     }
-    if (!isObject(type) || hasSignatures(this.checker, type) || this.isWeakContainer(type)) return;
+    if (!isObject(type) || this.hasSignatures(type) || this.isWeakContainer(type)) return;
     const elements = this.collectionElements(type);
     if (elements !== undefined) {
-      if (depth >= this.maxDepth) return;
-      for (const element of elements) this.collectReferences(element, true, depth + 1, found, guard + 1);
+      if (state.depth >= this.maxDepth) return;
+      const inner = { ...state, viaCollection: true, depth: state.depth + 1 };
+      for (const element of elements) this.collectReferences(element, inner, found, guard + 1);
       return;
     }
     const symbol = type.getSymbol();
     if (symbol === undefined || !isClassLike(symbol)) return;
-    found.set(symbol, (found.get(symbol) ?? false) || viaCollection);
+    // Inside a plain data object only collections count: a single reference in an options or
+    // state object (`args.parentEditor`) is as likely to point elsewhere as back.
+    if (state.path.length === 0 || state.viaCollection) {
+      const known = found.get(symbol);
+      if (known === undefined || (!known.viaCollection && state.viaCollection)) {
+        found.set(symbol, { viaCollection: state.viaCollection, path: state.path });
+      }
+    }
+    // A collection class (`NodeList<Node>`) holds what it iterates over, as an array would.
+    const iterated = this.isClosedLibraryType(type) ? undefined : this.iterableElements(type);
+    if (iterated !== undefined && state.depth < this.maxDepth) {
+      const inner = { ...state, viaCollection: true, depth: state.depth + 1 };
+      for (const element of iterated) this.collectReferences(element, inner, found, guard + 1);
+    }
+    // A plain data object in a field is part of its holder: what it holds, the holder holds. One
+    // that is an element of a collection is a child of its own, and what it points at is its own.
+    if (state.viaCollection || state.path.length >= MAX_PLAIN_DATA_DEPTH || state.inside.includes(type) || !this.isPlainData(symbol)) return;
+    for (const property of this.checker.getPropertiesOfType(type)) {
+      if (!isStrongProperty(property) || isDeclaredPrimitive(property)) continue;
+      this.collectReferences(
+        this.checker.getTypeOfSymbol(property),
+        { ...state, path: [...state.path, property], inside: [...state.inside, type] },
+        found,
+        guard + 1,
+      );
+    }
+  }
+
+  /**
+   * Object literals, object type literals and interfaces that no class implements, declared in
+   * the project's own files: shapes of plain data objects, which belong to whoever holds them.
+   */
+  isPlainData(symbol: ts.Symbol): boolean {
+    let plain = this.plainDataCache.get(symbol);
+    if (plain === undefined) {
+      plain = this.computePlainData(symbol);
+      this.plainDataCache.set(symbol, plain);
+    }
+    return plain;
+  }
+
+  private computePlainData(symbol: ts.Symbol): boolean {
+    const declarations = symbol.declarations ?? [];
+    if (declarations.length === 0 || !declarations.every((declaration) => this.isProjectFile(declaration.getSourceFile()))) return false;
+    if (symbol.flags & (ts.SymbolFlags.ObjectLiteral | ts.SymbolFlags.TypeLiteral)) return true;
+    if (symbol.flags & ts.SymbolFlags.Class || !(symbol.flags & ts.SymbolFlags.Interface)) return false;
+    return this.heritageUsers(symbol).length === 0;
+  }
+
+  /**
+   * A type of TypeScript's lib or of a package, without type arguments (`HTMLElement`,
+   * `net.Socket`): whatever its properties hold is declared by libraries too, so it holds no class
+   * of the project except through the library's own types.
+   */
+  isClosedLibraryType(type: ts.Type): boolean {
+    if (type.isIntersection() || type.aliasTypeArguments !== undefined) return false;
+    if (isReference(type) && this.checker.getTypeArguments(type).length > 0) return false;
+    const declarations = type.getSymbol()?.declarations ?? [];
+    return declarations.length > 0 && !declarations.some((declaration) => this.isProjectFile(declaration.getSourceFile()));
+  }
+
+  /** A file of the project itself, as opposed to TypeScript's lib files and packages the project imports. */
+  isProjectFile(file: ts.SourceFile): boolean {
+    const { program } = this;
+    if (program === undefined) return true;
+    let own = this.projectFileCache.get(file);
+    if (own === undefined) {
+      own = !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file);
+      this.projectFileCache.set(file, own);
+    }
+    return own;
   }
 
   /** Base classes, extended interfaces and implemented interfaces of a class-like symbol, transitively. */
@@ -208,7 +365,121 @@ export class TypeGraph {
 
   /** The two symbols are the same class-like type, or one derives from the other. */
   related(a: ts.Symbol, b: ts.Symbol): boolean {
-    return a === b || this.basesOf(a).has(b) || this.basesOf(b).has(a);
+    return this.relation(a, b) !== undefined;
+  }
+
+  /** `a` is `b`, derives from it (`subtype`), or is one of its bases (`supertype`). */
+  relation(a: ts.Symbol, b: ts.Symbol): Relation | undefined {
+    if (a === b) return 'same';
+    if (this.basesOf(a).has(b)) return 'subtype';
+    if (this.basesOf(b).has(a)) return 'supertype';
+    return undefined;
+  }
+
+  /**
+   * Classes of the project's own files that extend `symbol`, directly or through other
+   * subclasses (a few levels deep). Only for classes declared in the project's own files.
+   */
+  subclassesOf(symbol: ts.Symbol): readonly ts.Symbol[] {
+    let subclasses = this.subclassCache.get(symbol);
+    if (subclasses === undefined) {
+      const found: ts.Symbol[] = [];
+      if (symbol.flags & ts.SymbolFlags.Class && this.declaredInProject(symbol)) this.collectSubclasses(symbol, found, 0);
+      subclasses = found;
+      this.subclassCache.set(symbol, subclasses);
+    }
+    return subclasses;
+  }
+
+  private collectSubclasses(symbol: ts.Symbol, found: ts.Symbol[], depth: number): void {
+    if (depth >= MAX_SUBCLASS_DEPTH) return;
+    for (const user of this.heritageUsers(symbol, ts.SyntaxKind.ExtendsKeyword)) {
+      if (!(user.flags & ts.SymbolFlags.Class) || found.includes(user) || user === symbol) continue;
+      found.push(user);
+      this.collectSubclasses(user, found, depth + 1);
+    }
+  }
+
+  /** Classes of the project's own files that name the interface `symbol` in their `implements` clause. */
+  implementersOf(symbol: ts.Symbol): readonly ts.Symbol[] {
+    let implementers = this.implementerCache.get(symbol);
+    if (implementers === undefined) {
+      implementers =
+        symbol.flags & ts.SymbolFlags.Interface && !(symbol.flags & ts.SymbolFlags.Class) && this.declaredInProject(symbol)
+          ? this.heritageUsers(symbol, ts.SyntaxKind.ImplementsKeyword).filter((user) => (user.flags & ts.SymbolFlags.Class) !== 0)
+          : [];
+      this.implementerCache.set(symbol, implementers);
+    }
+    return implementers;
+  }
+
+  private declaredInProject(symbol: ts.Symbol): boolean {
+    const declarations = symbol.declarations ?? [];
+    return declarations.length > 0 && declarations.some((declaration) => this.isProjectFile(declaration.getSourceFile()));
+  }
+
+  /** Classes and interfaces whose heritage clauses (of the given kind, or any) name `symbol`. */
+  private heritageUsers(symbol: ts.Symbol, token?: ts.SyntaxKind.ExtendsKeyword | ts.SyntaxKind.ImplementsKeyword): ts.Symbol[] {
+    const index = this.buildHeritageIndex();
+    const names = new Set<string>([symbol.getName()]);
+    for (const declaration of symbol.declarations ?? []) {
+      const name = ts.getNameOfDeclaration(declaration);
+      if (name !== undefined && ts.isIdentifier(name)) names.add(name.text);
+    }
+    const users: ts.Symbol[] = [];
+    for (const name of names) {
+      for (const declaration of index.get(name) ?? []) {
+        for (const clause of declaration.heritageClauses ?? []) {
+          if (token !== undefined && clause.token !== token) continue;
+          for (const heritage of clause.types) {
+            if (heritageName(heritage) !== name) continue;
+            // The name only preselects; the checker says what the clause really refers to.
+            const referenced = this.checker.getTypeAtLocation(heritage).getSymbol();
+            const user = declarationSymbol(this.checker, declaration);
+            if (referenced === symbol && user !== undefined && !users.includes(user)) users.push(user);
+          }
+        }
+      }
+    }
+    return users;
+  }
+
+  private buildHeritageIndex(): Map<string, (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[]> {
+    if (this.heritageIndex !== undefined) return this.heritageIndex;
+    const index = new Map<string, (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[]>();
+    this.heritageIndex = index;
+    const add = (declaration: ts.ClassLikeDeclaration | ts.InterfaceDeclaration): void => {
+      for (const clause of declaration.heritageClauses ?? []) {
+        for (const heritage of clause.types) {
+          const name = heritageName(heritage);
+          if (name === undefined) continue;
+          const list = index.get(name) ?? [];
+          list.push(declaration);
+          index.set(name, list);
+        }
+      }
+    };
+    // Declarations at the top of a file or a namespace, and classes assigned to a variable there;
+    // classes declared inside functions are not indexed.
+    const visitStatements = (statements: readonly ts.Statement[]): void => {
+      for (const statement of statements) {
+        if (ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement)) {
+          add(statement);
+        } else if (ts.isModuleDeclaration(statement)) {
+          let body = statement.body;
+          while (body !== undefined && ts.isModuleDeclaration(body)) body = body.body;
+          if (body !== undefined && ts.isModuleBlock(body)) visitStatements(body.statements);
+        } else if (ts.isVariableStatement(statement)) {
+          for (const variable of statement.declarationList.declarations) {
+            if (variable.initializer !== undefined && ts.isClassExpression(variable.initializer)) add(variable.initializer);
+          }
+        }
+      }
+    };
+    for (const file of this.program?.getSourceFiles() ?? []) {
+      if (this.isProjectFile(file)) visitStatements(file.statements);
+    }
+    return index;
   }
 }
 
@@ -223,10 +494,54 @@ export function typeGraphFor(program: ts.Program, maxDepth: number): TypeGraph {
   }
   let graph = byDepth.get(maxDepth);
   if (graph === undefined) {
-    graph = new TypeGraph(program.getTypeChecker(), maxDepth);
+    graph = new TypeGraph(program.getTypeChecker(), maxDepth, program);
     byDepth.set(maxDepth, graph);
   }
   return graph;
+}
+
+/** Annotations that can never name an object type holding something: spares the checker. */
+export function cannotHoldObjects(annotation: ts.TypeNode | undefined): boolean {
+  if (annotation === undefined) return false;
+  switch (annotation.kind) {
+    case ts.SyntaxKind.StringKeyword:
+    case ts.SyntaxKind.NumberKeyword:
+    case ts.SyntaxKind.BooleanKeyword:
+    case ts.SyntaxKind.BigIntKeyword:
+    case ts.SyntaxKind.SymbolKeyword:
+    case ts.SyntaxKind.AnyKeyword:
+    case ts.SyntaxKind.UnknownKeyword:
+    case ts.SyntaxKind.UndefinedKeyword:
+    case ts.SyntaxKind.VoidKeyword:
+    case ts.SyntaxKind.NeverKeyword:
+    case ts.SyntaxKind.LiteralType:
+    case ts.SyntaxKind.FunctionType:
+    case ts.SyntaxKind.ConstructorType:
+      return true;
+    case ts.SyntaxKind.TypeReference: {
+      const { typeName } = annotation as ts.TypeReferenceNode;
+      return ts.isIdentifier(typeName) && (typeName.text === 'WeakRef' || typeName.text === 'WeakMap' || typeName.text === 'WeakSet');
+    }
+    default:
+      return false;
+  }
+}
+
+/** `Parent.children`, `Topology.s.servers`, `Node.[kChildNodes]`: an edge's properties as written. */
+export function edgeText(edge: HeldEdge): string {
+  return [edge.property, ...edge.path].map((property) => propertyKeyText(tsSymbolPropertyKey(property))).join('.');
+}
+
+function heritageName(heritage: ts.ExpressionWithTypeArguments): string | undefined {
+  const expression = heritage.expression;
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) return expression.name.text;
+  return undefined;
+}
+
+function declarationSymbol(checker: ts.TypeChecker, declaration: ts.ClassLikeDeclaration | ts.InterfaceDeclaration): ts.Symbol | undefined {
+  if (declaration.name !== undefined) return checker.getSymbolAtLocation(declaration.name);
+  return checker.getTypeAtLocation(declaration).getSymbol();
 }
 
 function isObject(type: ts.Type): type is ts.ObjectType {
@@ -237,11 +552,39 @@ function isReference(type: ts.Type): type is ts.TypeReference {
   return isObject(type) && (type.objectFlags & ts.ObjectFlags.Reference) !== 0;
 }
 
-function hasSignatures(checker: ts.TypeChecker, type: ts.Type): boolean {
+
+function extendsAClass(declaration: ts.Declaration): boolean {
+  return ts.isClassLike(declaration) && declaration.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword) === true;
+}
+
+/** A class or interface declaration with a `[Symbol.iterator]` member. */
+function declaresIterator(declaration: ts.Declaration): boolean {
+  const members: readonly (ts.ClassElement | ts.TypeElement)[] | undefined =
+    ts.isClassLike(declaration) || ts.isInterfaceDeclaration(declaration) ? declaration.members : undefined;
   return (
-    checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 ||
-    checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length > 0
+    members?.some((member) => {
+      const name = member.name;
+      return (
+        name !== undefined &&
+        ts.isComputedPropertyName(name) &&
+        ts.isPropertyAccessExpression(name.expression) &&
+        ts.isIdentifier(name.expression.expression) &&
+        name.expression.expression.text === 'Symbol' &&
+        name.expression.name.text === 'iterator'
+      );
+    }) === true
   );
+}
+
+function declaresSignatures(declaration: ts.Declaration): boolean {
+  const members = ts.isInterfaceDeclaration(declaration) || ts.isTypeLiteralNode(declaration) ? declaration.members : undefined;
+  return members?.some((member) => ts.isCallSignatureDeclaration(member) || ts.isConstructSignatureDeclaration(member)) === true;
+}
+
+function isClassInstance(type: ts.Type): boolean {
+  if (!isObject(type)) return false;
+  const target = isReference(type) ? type.target : type;
+  return (target.objectFlags & ts.ObjectFlags.Class) !== 0;
 }
 
 function isFromDeclarationFile(symbol: ts.Symbol | undefined): boolean {
@@ -249,9 +592,26 @@ function isFromDeclarationFile(symbol: ts.Symbol | undefined): boolean {
   return declarations.length === 0 || declarations.some((declaration) => declaration.getSourceFile().isDeclarationFile);
 }
 
-/** Classes, interfaces and object type literals: the shapes a back reference can point at. */
+/** Classes, interfaces and object types: the shapes a back reference can point at. */
 function isClassLike(symbol: ts.Symbol): boolean {
-  return (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral)) !== 0;
+  return (
+    (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral | ts.SymbolFlags.ObjectLiteral)) !== 0
+  );
+}
+
+/**
+ * Every declaration of the property is annotated with a type that holds no object (`string`,
+ * `number`, a literal, a function type): its type need not be asked for. Most properties of
+ * options and state objects are such.
+ */
+function isDeclaredPrimitive(property: ts.Symbol): boolean {
+  const declarations = property.declarations ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every(
+      (declaration) => (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) && cannotHoldObjects(declaration.type),
+    )
+  );
 }
 
 /** A data property: not a method, and not an accessor (an accessor holds nothing by itself). */
@@ -265,6 +625,26 @@ function isStrongProperty(property: ts.Symbol): boolean {
       ts.isGetAccessorDeclaration(declaration) ||
       ts.isSetAccessorDeclaration(declaration),
   );
+}
+
+/**
+ * Every declaration of the property stores the object itself (`rootNode = this` in the class at
+ * the root of a tree): the property holds no other object, whatever its type says.
+ */
+function isSelfReference(property: ts.Symbol): boolean {
+  const declarations = property.declarations ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => {
+      if (ts.isPropertyDeclaration(declaration)) return declaration.type === undefined && isThisExpression(declaration.initializer);
+      if (ts.isBinaryExpression(declaration)) return isThisExpression(declaration.right);
+      return false;
+    })
+  );
+}
+
+function isThisExpression(node: ts.Expression | undefined): boolean {
+  return node !== undefined && skipOuterTsExpressions(node).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 function declaringName(property: ts.Symbol, fallback: ts.Type): string {
@@ -298,10 +678,13 @@ function declarationName(node: ts.Node): string | undefined {
   return undefined;
 }
 
-/** A symbol's name for messages; anonymous classes and literals (`__class`, `__type`) borrow their variable's or alias's. */
+/**
+ * A symbol's name for messages. Anonymous classes and literals (`__class`, `__type`) borrow
+ * their variable's or alias's name, and a default export (`default`) its declaration's.
+ */
 export function symbolDisplayName(symbol: ts.Symbol): string {
   const name = symbol.getName();
-  if (!name.startsWith('__')) return name;
+  if (!name.startsWith('__') && name !== 'default') return name;
   for (const declaration of symbol.declarations ?? []) {
     const borrowed = declarationName(declaration);
     if (borrowed !== undefined) return borrowed;

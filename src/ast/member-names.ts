@@ -1,5 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { skipOuterTsExpressions } from './wrappers.js';
 
 /**
  * The key of a property, member or member access, as far as it is known without running code:
@@ -76,6 +79,47 @@ export function calleePath(node: TSESTree.Node): string[] | undefined {
     const name = memberName(node);
     const head = calleePath(node.object);
     return name !== undefined && head !== undefined ? [...head, name] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The key of a TypeScript declaration name, the checker-side twin of `propertyKey`: `a`, `'a'`,
+ * `0` and `` [`a`] `` are names, `#a` is private, `[kParent]` and `[ns.kChildren]` are symbol
+ * keys; any other computed key is unknown.
+ */
+export function tsPropertyKey(name: ts.PropertyName | ts.MemberName | ts.DeclarationName): PropertyKey | undefined {
+  if (ts.isPrivateIdentifier(name)) return { kind: 'private', name: name.text.slice(1) };
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return { kind: 'name', name: name.text };
+  if (!ts.isComputedPropertyName(name)) return undefined;
+  const expression = skipOuterTsExpressions(name.expression);
+  if (ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression)) return { kind: 'name', name: expression.text };
+  const path = tsNamePath(expression);
+  return path === undefined ? undefined : { kind: 'symbol', name: path.join('.') };
+}
+
+/**
+ * The key of a property symbol the checker hands out, read from its declaration's name. The
+ * checker names a property with a unique-symbol key `__@kParent@12`; this gives `[kParent]`
+ * instead, and `{ kind: 'symbol' }` with the symbol's name when no declaration says more.
+ */
+export function tsSymbolPropertyKey(symbol: ts.Symbol): PropertyKey {
+  for (const declaration of symbol.declarations ?? []) {
+    const name = ts.getNameOfDeclaration(declaration);
+    const key = name === undefined ? undefined : tsPropertyKey(name);
+    if (key !== undefined) return key;
+  }
+  const internal = /^__@(.*)@\d+$/.exec(symbol.getName());
+  if (internal?.[1] !== undefined) return { kind: 'symbol', name: internal[1] };
+  return { kind: 'name', name: symbol.getName() };
+}
+
+/** `kParent` → ['kParent'], `ns.kParent` → ['ns', 'kParent']; undefined for anything else. */
+function tsNamePath(expression: ts.Expression): string[] | undefined {
+  if (ts.isIdentifier(expression)) return [expression.text];
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
+    const head = tsNamePath(expression.expression);
+    return head === undefined ? undefined : [...head, expression.name.text];
   }
   return undefined;
 }

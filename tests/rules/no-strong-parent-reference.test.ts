@@ -1,14 +1,16 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-strong-parent-reference.js';
+import { REWRITE_REFUSALS } from '../../src/back-references.js';
 import { TypeGraph, typeGraphFor } from '../../src/type-graph.js';
+import { docExamples } from '../doc-examples.js';
 import { fixturesDir, runRuleTests } from '../rule-tester.js';
 
 
@@ -281,6 +283,36 @@ export class Annotated extends Declaration {
 }
 `,
   },
+  subclassHolder: {
+    input: `
+abstract class SceneNode {
+  parent: SceneNode | null = null;
+}
+class Group extends SceneNode {
+  readonly children: SceneNode[] = [];
+}
+`,
+    output: `
+abstract class SceneNode {
+  get parent(): SceneNode | null {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('SceneNode.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value: SceneNode | null) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  #parent: WeakRef<SceneNode> | null = null;
+}
+class Group extends SceneNode {
+  readonly children: SceneNode[] = [];
+}
+`,
+  },
 } satisfies Record<string, { input: string; output: string }>;
 
 const jsField = {
@@ -515,6 +547,203 @@ class HandModel extends Object3D {
   model: MeshModel | null = null;
 }
 `,
+    {
+      code: `
+import type { Scene, SceneObject } from './no-strong-parent-reference/tree.js';
+interface Mesh extends SceneObject {
+  scene: Scene;
+}
+`,
+      name: 'Interfaces only, the parent holding a base of the owner, and no name to say up: silent',
+    },
+    {
+      code: `
+interface EditorOptions {
+  readonly parentEditor?: Editor;
+  readonly namespace: string;
+}
+class Editor {
+  readonly options: EditorOptions;
+  constructor(options: EditorOptions) {
+    this.options = options;
+  }
+}
+`,
+      name: 'An options interface naming a parent editor: nobody builds a tree of options objects',
+    },
+    {
+      code: `
+type CreateArgs = { parentEditor?: Editor; namespace: string };
+class Editor {
+  parentEditor: Editor | null = null;
+  readonly args: CreateArgs;
+  constructor(args: CreateArgs) {
+    this.args = args;
+    this.parentEditor = args.parentEditor ?? null;
+  }
+}
+`,
+      name: 'A single reference inside a plain data field is not a downward half (args.parentEditor points elsewhere)',
+    },
+    {
+      code: `
+class Session { connection: Connection | null = null; }
+class Connection { declare ownerSession: Session; }
+`,
+      name: 'A declare field in a 1:1 pair: filled in from outside, the name alone does not make it an owner',
+    },
+    {
+      code: `
+class TypeaheadController {
+  readonly items: HTMLElement[] = [];
+}
+class Menu extends HTMLElement {
+  readonly typeahead = new TypeaheadController();
+}
+`,
+      name: 'A helper holding a library base type of the owner (HTMLElement[]) is no parent of it',
+    },
+    {
+      code: `
+class Path { d = ''; }
+interface CompoundShape { paths: Path[] }
+class CompoundPath extends Path {
+  shape: CompoundShape = { paths: [] };
+}
+`,
+      name: 'A plain data object holding the owner\'s base type is the owner\'s own data (a compound path\'s sub-paths)',
+    },
+    {
+      code: `
+class Signal extends EventHub {}
+interface ListenerOptions { once?: boolean; signal?: Signal }
+class EventHub {
+  declare readonly listenerOptions: { capturing: Map<string, ListenerOptions[]> };
+  constructor() {
+    this.listenerOptions = { capturing: new Map() };
+  }
+}
+`,
+      name: 'An unnamed property pointing at plain data is not a back reference, whatever the data holds',
+    },
+    {
+      code: `
+class DomNode {
+  up: DomNode | null = null;
+  readonly childNodes: DomNode[] = [];
+}
+class Element extends DomNode {}
+class Attribute extends DomNode {
+  ownerElement: Element | null = null;
+}
+`,
+      name: 'A single reference to a base type of the owner (up: DomNode, seen from an Attribute) makes no pair',
+    },
+    {
+      code: `
+interface WidgetHost { readonly id: string; }
+class Panel implements WidgetHost { readonly id = 'panel'; readonly widgets: Widget[] = []; }
+class Dialog implements WidgetHost { readonly id = 'dialog'; }
+class Widget { constructor(readonly host: WidgetHost) {} }
+`,
+      name: 'An interface with two implementers: one of them holding widgets does not make every host a parent',
+    },
+    {
+      code: `
+class NodeList<T> implements Iterable<T> {
+  readonly items: T[] = [];
+  [Symbol.iterator](): Iterator<T> { return this.items[Symbol.iterator](); }
+}
+class Element {
+  readonly childNodes = new NodeList<Element>();
+}
+`,
+      name: 'A collection class of the project (an iterable NodeList) is the downward half, not a parent',
+    },
+    {
+      code: `
+const kParentNode = Symbol('kParentNode');
+const kNextSibling = Symbol('kNextSibling');
+const kChildNodes = Symbol('kChildNodes');
+export class DomNode {
+  [kNextSibling]: DomNode | null = null;
+  [kChildNodes]: DomNode[] = [];
+  declare [kParentNode]: WeakRef<DomNode> | null;
+}
+`,
+      name: 'Symbol keys: a sibling link in a tree of one kind, and a weak parent, are not reported',
+    },
+    {
+      code: `
+class Emitter { readonly id = 0; }
+class Frame extends Emitter { readonly worlds: World[] = []; }
+class World { readonly emitter: Emitter = new Emitter(); }
+`,
+      name: 'One subclass of a widely used base class holding a list does not make every unnamed reference to the base a parent',
+    },
+    {
+      code: `
+interface Picker { pick(): string }
+interface QueueEntry { picker: Picker; weight: number }
+class PriorityQueue<T> { readonly heap: T[] = []; }
+class WeightedPicker implements Picker {
+  private queue = new PriorityQueue<QueueEntry>();
+  pick(): string { return String(this.queue.heap.length); }
+}
+`,
+      name: 'A list of a base type of the owner inside plain data (queue entries holding pickers) is not a parent',
+    },
+    {
+      code: `
+declare global {
+  interface Disposable { readonly label?: string }
+}
+class Stack { readonly #items: Disposable[] = []; }
+export class Context implements Disposable {
+  readonly #disposables = new Stack();
+  [Symbol.dispose](): void {}
+}
+`,
+      name: 'A library type the project augments (a global Disposable) is still a library type: no base evidence',
+    },
+    {
+      code: `
+class Page {
+  declare top: Page | null;
+  declare owner: Page | null;
+}
+export class Book extends Page {
+  top = this;
+  owner: Book | null = null;
+}
+`,
+      name: 'A field set to the object itself (top = this) holds no other object: no pair with it',
+    },
+    {
+      code: `
+class Channel {
+  readonly #pickQueue: Call[] = [];
+  readonly activeCalls = new Set<Call>();
+  readonly state = { pendingCalls: new Map<number, Call>() };
+  enqueue(call: Call): void { this.#pickQueue.push(call); }
+}
+class Call {
+  constructor(private readonly channel: Channel) {}
+  run(): void { this.channel.enqueue(this); }
+}
+`,
+      name: 'Collections of work in flight (a pick queue, active calls, pending calls) are no parent of the calls',
+    },
+    {
+      code: `
+interface Build { readonly cell: Cell; reads: Set<Cell> | undefined }
+export class Cell {
+  build: Build | undefined;
+  run(): void { this.build = { cell: this, reads: new Set() }; }
+}
+`,
+      name: 'Plain data that points back at the owner through a single field is its own record (a build and the cells it read)',
+    },
   ],
   invalid: [
     {
@@ -672,7 +901,7 @@ class HandModel extends Object3D {
       code: `
 import type { Scene, SceneObject } from './no-strong-parent-reference/tree.js';
 interface Mesh extends SceneObject {
-  scene: Scene;
+  parentScene: Scene;
 }
 `,
       errors: [
@@ -681,11 +910,18 @@ interface Mesh extends SceneObject {
           line: 4,
           column: 3,
           endLine: 4,
-          endColumn: 8,
-          data: { owner: 'Mesh', property: 'scene', target: 'Scene', downOwner: 'Scene', downProperty: 'objects', held: 'SceneObject' },
+          endColumn: 14,
+          data: {
+            owner: 'Mesh',
+            property: 'parentScene',
+            target: 'Scene',
+            downOwner: 'Scene',
+            downProperty: 'objects',
+            held: 'SceneObject',
+          },
         },
       ],
-      name: 'Cross-file interfaces: Scene.objects holds SceneObject, a base of the owner',
+      name: 'Cross-file interfaces: Scene.objects holds SceneObject, a base of the owner, and the name says up',
     },
     {
       code: `
@@ -959,15 +1195,38 @@ type TreeItem = {
     },
     {
       code: `
-class A { declare peer: B | null; }
-class B { declare peer: A | null; }
+class A { constructor(public peer: B | null) {} }
+class B { constructor(public peer: A | null) {} }
 `,
       options: [{ backReferenceNames: ['peer'] }],
       errors: [
-        { messageId: 'strongPeer', line: 2, column: 19, endLine: 2, endColumn: 23 },
-        { messageId: 'strongPeer', line: 3, column: 19, endLine: 3, endColumn: 23 },
+        { messageId: 'strongPeer', line: 2, column: 30, endLine: 2, endColumn: 34 },
+        { messageId: 'strongPeer', line: 3, column: 30, endLine: 3, endColumn: 34 },
       ],
       name: '1:1 with a custom back-reference name',
+    },
+    {
+      code: `
+class Channel {
+  readonly #pickQueue: Call[] = [];
+  readonly activeCalls = new Set<Call>();
+}
+class Call {
+  constructor(private readonly channel: Channel) {}
+}
+`,
+      options: [{ inFlightNames: ['pick queue'] }],
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 7,
+          column: 32,
+          endLine: 7,
+          endColumn: 39,
+          data: { owner: 'Call', property: 'channel', target: 'Channel', downOwner: 'Channel', downProperty: 'activeCalls' },
+        },
+      ],
+      name: 'inFlightNames replaces the default words (a multi-word entry matches a run of words)',
     },
     {
       code: `
@@ -1112,17 +1371,19 @@ class Child { declare parent: Parent | null; }
     {
       code: `
 class TreeItem {
-  declare parent: TreeItem | null;
-  declare firstChild: TreeItem | null;
+  constructor(
+    public parent: TreeItem | null,
+    public firstChild: TreeItem | null,
+  ) {}
 }
 `,
       errors: [
         {
           messageId: 'strongPeer',
-          line: 3,
-          column: 11,
-          endLine: 3,
-          endColumn: 17,
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 18,
           data: {
             owner: 'TreeItem',
             property: 'parent',
@@ -1311,6 +1572,282 @@ export {};
       errors: [{ messageId: 'strongParent', line: 4, column: 18, endLine: 4, endColumn: 24, suggestions: [] }],
       name: 'Classes in an ambient module are reported without a suggestion',
     },
+    {
+      code: `
+const kParentNode = Symbol('kParentNode');
+const kChildNodes = Symbol('kChildNodes');
+export class DomNode {
+  [kParentNode]: DomNode | null = null;
+  [kChildNodes]: DomNode[] = [];
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 16,
+          data: {
+            owner: 'DomNode',
+            property: '[kParentNode]',
+            target: 'DomNode',
+            downOwner: 'DomNode',
+            downProperty: '[kChildNodes]',
+            held: 'DomNode',
+          },
+          suggestions: [],
+        },
+      ],
+      name: 'Symbol keys: a Node-style kParentNode beside kChildNodes, named as written',
+    },
+    {
+      code: `
+import * as PropertySymbol from './no-strong-parent-reference/symbols.js';
+export class TreeNode {
+  declare [PropertySymbol.parentNode]: TreeNode | null;
+  declare [PropertySymbol.childNodes]: TreeNode[];
+  declare [PropertySymbol.nextSibling]: TreeNode | null;
+  constructor() {
+    this[PropertySymbol.parentNode] = null;
+    this[PropertySymbol.childNodes] = [];
+    this[PropertySymbol.nextSibling] = null;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 38,
+          data: {
+            owner: 'TreeNode',
+            property: '[PropertySymbol.parentNode]',
+            target: 'TreeNode',
+            downOwner: 'TreeNode',
+            downProperty: '[PropertySymbol.childNodes]',
+            held: 'TreeNode',
+          },
+          suggestions: [],
+        },
+      ],
+      name: 'Symbol keys from a module of symbols, on declare fields (a DOM implementation\'s shape)',
+    },
+    {
+      code: `
+export default class Frame {
+  readonly childFrames: Frame[] = [];
+  constructor(readonly parentFrame: Frame | null) {}
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 35,
+          data: {
+            owner: 'Frame',
+            property: 'parentFrame',
+            target: 'Frame',
+            downOwner: 'Frame',
+            downProperty: 'childFrames',
+            held: 'Frame',
+          },
+        },
+      ],
+      name: 'A default-exported class is named by its declaration, not `default`',
+    },
+    {
+      code: `
+class Server {
+  constructor(readonly topology: Topology) {}
+}
+interface TopologyState { id: number; servers: Map<string, Server> }
+class Topology {
+  s: TopologyState;
+  constructor() {
+    this.s = { id: 1, servers: new Map() };
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 32,
+          data: {
+            owner: 'Server',
+            property: 'topology',
+            target: 'Topology',
+            downOwner: 'Topology',
+            downProperty: 's.servers',
+            held: 'Server',
+          },
+        },
+      ],
+      name: 'The children sit in a collection inside a plain data field (this.s = { servers: new Map() })',
+    },
+    {
+      code: `
+class Worker { declare pool: Pool | null; constructor() { this.pool = null; } }
+class Pool { readonly state = { idle: new Set<Worker>(), busy: 0 }; }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 28,
+          data: { owner: 'Worker', property: 'pool', target: 'Pool', downOwner: 'Pool', downProperty: 'state.idle', held: 'Worker' },
+          suggestions: [],
+        },
+      ],
+      name: 'An object literal field with a Set inside it holds the workers',
+    },
+    {
+      code: rewrites.subclassHolder.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 9,
+          data: {
+            owner: 'SceneNode',
+            property: 'parent',
+            target: 'SceneNode',
+            downOwner: 'Group',
+            downProperty: 'children',
+            held: 'SceneNode',
+          },
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'parent' }, output: rewrites.subclassHolder.output }],
+        },
+      ],
+      name: 'The holder is a subclass of the declared parent type (a Group is the node that has children)',
+    },
+    {
+      code: `
+interface WidgetHost { readonly id: string; }
+class Panel implements WidgetHost { readonly id = 'panel'; readonly widgets: Widget[] = []; }
+class Widget { constructor(readonly host: WidgetHost) {} }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 37,
+          endLine: 4,
+          endColumn: 41,
+          data: { owner: 'Widget', property: 'host', target: 'WidgetHost', downOwner: 'Panel', downProperty: 'widgets', held: 'Widget' },
+        },
+      ],
+      name: 'The holder is the only class that implements the declared parent interface',
+    },
+    {
+      code: `
+class CueList implements Iterable<Cue> {
+  readonly #cues: Cue[] = [];
+  [Symbol.iterator](): Iterator<Cue> { return this.#cues[Symbol.iterator](); }
+}
+class Track { readonly cues = new CueList(); }
+class Cue { constructor(readonly track: Track) {} }
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 7,
+          column: 34,
+          endLine: 7,
+          endColumn: 39,
+          data: { owner: 'Cue', property: 'track', target: 'Track', downOwner: 'Track', downProperty: 'cues', held: 'Cue' },
+        },
+      ],
+      name: 'The parent keeps its children in a collection class of the project (an iterable CueList)',
+    },
+    {
+      code: `
+class Page { readonly recorders: Recorder[] = []; }
+class Recorder { constructor(protected page: Page) {} }
+class CdpPage extends Page { target = ''; }
+class CdpRecorder extends Recorder { declare protected page: CdpPage; }
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 40, endLine: 3, endColumn: 44 }],
+      name: 'A declare field that narrows an inherited one is reported where the field is, in the base class',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child {
+  parent?: Parent;
+  detach(): void { delete this.parent; }
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 3, endLine: 4, endColumn: 9, suggestions: [] }],
+      name: 'No suggestion where the file deletes the field (an accessor would not be emptied)',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child {
+  parent: Parent | null = null;
+  clone(): Child { return Object.assign(new Child(), this); }
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 4, column: 3, endLine: 4, endColumn: 9, suggestions: [] }],
+      name: 'No suggestion where the class copies its own properties (an accessor is not one)',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child { parent: Parent | null = null; }
+export function plain(node: Child): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) if (key !== 'parent') out[key] = value;
+  return out;
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 3, column: 15, endLine: 3, endColumn: 21, suggestions: [] }],
+      name: 'No suggestion where the file looks the field up by its name as a string',
+    },
+    {
+      code: `
+class Parent { children: Child[] = []; }
+class Child { parent: Parent | null = null; }
+class Special extends Child { override parent: Parent | null = null; }
+`,
+      errors: [
+        { messageId: 'strongParent', line: 3, column: 15, endLine: 3, endColumn: 21, suggestions: [] },
+        { messageId: 'strongParent', line: 4, column: 40, endLine: 4, endColumn: 46, suggestions: [] },
+      ],
+      name: 'No suggestion where a subclass redeclares the field (a field cannot override an accessor)',
+    },
+    {
+      code: `
+interface MapEntry { wrappers: Wrapper[]; counter: number }
+class Wrapper {
+  constructor(private readonly mapEntry: MapEntry) {}
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 4,
+          column: 32,
+          endLine: 4,
+          endColumn: 40,
+          data: { owner: 'Wrapper', property: 'mapEntry', target: 'MapEntry', downOwner: 'MapEntry', downProperty: 'wrappers', held: 'Wrapper' },
+        },
+      ],
+      name: 'A plain data object that holds the owner\'s own type is its parent (a map entry holding its wrappers)',
+    },
   ],
 });
 
@@ -1453,7 +1990,7 @@ export class Child { a: Parent | null = null; b: Parent | null = null; c: Parent
         const value: unknown = Reflect.get(target, key, receiver);
         if (key === 'getPropertiesOfType' && typeof value === 'function') {
           return (type: ts.Type) => {
-            walks += 1;
+            if (type.getSymbol()?.getName() === 'Parent') walks += 1;
             return checker.getPropertiesOfType(type);
           };
         }
@@ -1474,5 +2011,45 @@ export class Child { a: Parent | null = null; b: Parent | null = null; c: Parent
     expect(results[2]).toBe(results[0]);
     const held = [...(results[0]?.keys() ?? [])].map((symbol) => symbol.getName());
     expect(held).toEqual(['Child']);
+  });
+});
+
+describe('no-strong-parent-reference docs', () => {
+  const doc = readFileSync(new URL('../../docs/rules/no-strong-parent-reference.md', import.meta.url), 'utf8');
+
+  it('lists every reason the suggestion is refused, and no other', () => {
+    const listed = [...doc.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]);
+    expect(listed.sort()).toEqual(Object.keys(REWRITE_REFUSALS).sort());
+  });
+
+  // Each ❌ block must give exactly these reports, each ✅ block none. Linted through ESLint with
+  // the fixtures project, as a user's editor would, so suggestions need not be spelled out here.
+  const expected: MessageIds[][] = [['strongParent'], ['strongParent'], ['strongParent'], ['strongParent'], ['strongParent'], ['strongParent']];
+  const { incorrect, correct } = docExamples('no-strong-parent-reference');
+  const eslint = new ESLint({
+    cwd: fixturesDir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } },
+        plugins: { lifetime: { rules: { 'no-strong-parent-reference': rule as never } } },
+        rules: { 'lifetime/no-strong-parent-reference': 'error' },
+      },
+    ],
+  });
+  const lint = async (code: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(code, { filePath: join(fixturesDir, 'file.ts') });
+    return (result?.messages ?? []).map((message) => message.messageId ?? `fatal: ${message.message}`);
+  };
+
+  it('has as many ❌ examples as expectations', () => {
+    expect(incorrect).toHaveLength(expected.length);
+  });
+  it.each(incorrect.map((code, index) => [index + 1, code] as const))('❌ example %i reports', async (index, code) => {
+    expect(await lint(code)).toEqual(expected[index - 1]);
+  });
+  it.each(correct.map((code, index) => [index + 1, code] as const))('✅ example %i reports nothing', async (_index, code) => {
+    expect(await lint(code)).toEqual([]);
   });
 });

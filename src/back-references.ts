@@ -1,0 +1,875 @@
+import ts from 'typescript';
+
+import { type PropertyKey, propertyKeyText, tsPropertyKey, tsSymbolPropertyKey } from './ast/member-names.js';
+import { skipOuterTsExpressions } from './ast/wrappers.js';
+import { cannotHoldObjects, edgeText, type HeldEdge, type Relation, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
+import { renderWeakParentMembers, type WeakParentField, type WeakParentStorage, weakParentStoreName } from './weak-parent-rewrite.js';
+
+/**
+ * Strong back references: which properties are the upward half of a strong pair (a child's
+ * `parent` while the parent holds the child), and whether the `WeakRef` rewrite may be offered
+ * for each, or why not.
+ *
+ * This is the analysis of the `no-strong-parent-reference` rule, kept apart from ESLint so that
+ * the `weak-parent` codemod can rewrite exactly the fields the rule reports and refuse the others
+ * for the same reasons. It works on a TypeScript program alone:
+ *
+ * ```ts
+ * for (const reference of findBackReferences(program, sourceFile, { backReferenceNames: ['parent'] })) {
+ *   if (reference.rewrite.offered) applyEdit(reference.rewrite.start, reference.rewrite.end, reference.rewrite.text);
+ *   else console.log(`${reference.owner}.${reference.property}: ${reference.rewrite.reason}`);
+ * }
+ * ```
+ *
+ * Answers are memoized per program, option set and source file; the type queries behind them
+ * per type (src/type-graph.ts).
+ */
+
+export const DEFAULT_BACK_REFERENCE_NAMES: readonly string[] = ['parent', 'parentNode', 'owner', 'ownerDocument', 'container', 'host'];
+
+export const DEFAULT_MAX_DEPTH = 4;
+
+/**
+ * Words that name a collection of work in flight (`pickQueue`, `pendingRequests`,
+ * `activeCalls`): it lists its elements only while they run, and they need the holder to run,
+ * so their reference to it is a dependency, not a back pointer a WeakRef could replace.
+ */
+export const DEFAULT_IN_FLIGHT_NAMES: readonly string[] = ['queue', 'pending', 'inFlight', 'waiting', 'active'];
+
+export interface BackReferenceOptions {
+  /** Names that mark the upward edge where types cannot (1:1 pairs, trees of one kind); default `DEFAULT_BACK_REFERENCE_NAMES`. */
+  backReferenceNames?: readonly string[];
+  /** Type names never treated as a parent, and whose own properties are not reported. */
+  ignore?: readonly string[];
+  /** Words that make a collection work in flight, which is no downward half; default `DEFAULT_IN_FLIGHT_NAMES`. */
+  inFlightNames?: readonly string[];
+  /** Collection layers looked through (`Map<string, C[]>` is two); default `DEFAULT_MAX_DEPTH`. */
+  maxDepth?: number;
+  /** Where the rewrite keeps the `WeakRef` (it decides the store's name); default `'private'`. */
+  storage?: WeakParentStorage;
+}
+
+/** A property declaration that can be the upward half of a strong pair. */
+export type BackReferenceDeclaration =
+  /** A class field, `accessor` field included. */
+  | ts.PropertyDeclaration
+  /** A constructor parameter property. */
+  | ts.ParameterDeclaration
+  /** A member of an interface or of an object type alias. */
+  | ts.PropertySignature
+  /** In JavaScript, the first `this.x = …` of a member the class body does not declare. */
+  | ts.BinaryExpression;
+
+/** A reported property: the upward half of a strong pair, and what the rewrite can do with it. */
+export interface BackReference {
+  declaration: BackReferenceDeclaration;
+  /** The property's name node: where a report points. */
+  name: ts.Node;
+  /** The property as written: `parent`, `#parent`, `[kParentNode]`. */
+  property: string;
+  /** The class, interface or type alias that declares the property. */
+  owner: string;
+  /**
+   * `parent`: the target holds the owner in a collection (or holds a tree of owners), so the
+   * property points up a tree. `peer`: both halves are single references, and the property's
+   * name marks it as the back reference.
+   */
+  kind: 'parent' | 'peer';
+  /** The other half: `holder.property` (declared on `holder`, a type `target` is or may be) holds `held`. */
+  downward: { target: string; holder: string; property: string; held: string };
+  rewrite: Rewrite;
+}
+
+/**
+ * The WeakRef rewrite of a reported property: the edit that replaces the field (the text of the
+ * `weak-parent` codemod, from src/weak-parent-rewrite.ts) and the field's description, or why
+ * it is not offered.
+ */
+export type Rewrite =
+  | { offered: true; field: WeakParentField; start: number; end: number; text: string }
+  | { offered: false; refusal: RewriteRefusal; reason: string };
+
+/**
+ * Every reason the rewrite is refused, with the sentence that explains it (docs/rules/no-strong-parent-reference.md
+ * lists them; a test keeps the two in step).
+ */
+export const REWRITE_REFUSALS = {
+  'type-member': 'it is a member of an interface or type, which has no code to rewrite',
+  'parameter-property': 'it is a constructor parameter property; the weak-parent codemod rewrites those',
+  'assigned-in-method': 'it is a JavaScript member assigned in a method (`this.x = …`); the weak-parent codemod rewrites those',
+  'declaration-file': 'it is declared in a .d.ts file, which has no bodies for the accessors',
+  ambient: 'its class is ambient (`declare class`, `declare module`), which has no bodies for the accessors',
+  accessor: 'it is an `accessor` field',
+  'non-identifier-key': 'its key is not a plain identifier (a symbol, computed, quoted or `#private` key)',
+  declare: 'it is a `declare` field: something else (a base class, a mixin, code outside the class) stores it',
+  decorated: 'it is decorated, and a decorator may rely on a plain field',
+  override: 'it overrides or redeclares a property of a base class, and an accessor cannot override a field',
+  'overridden-in-subclass': 'a subclass redeclares it, and a field cannot override an accessor',
+  'readonly-without-initializer': 'it is `readonly` without an initializer, so the constructor writes it, and those writes would need rewriting too',
+  'jsdoc-type': 'its JSDoc `@type` would end up on the WeakRef store',
+  untyped: 'it has no type annotation, so the accessors and the store cannot be typed',
+  'may-be-primitive': 'its type may stand for a primitive, which a WeakRef cannot hold',
+  'name-clash': 'the class already has a member with its name or with the store\'s name',
+  deleted: 'the file deletes it (`delete x.parent`), which empties a field but not an accessor',
+  reflection: 'code sees it as an own property (the class enumerates or copies its own properties, or the file looks the name up as a string), and an accessor is not one',
+} as const satisfies Record<string, string>;
+
+export type RewriteRefusal = keyof typeof REWRITE_REFUSALS;
+
+const RELATION_RANK: Record<Relation, number> = { same: 0, subtype: 1, supertype: 2 };
+
+/**
+ * Calls that enumerate or copy an object's own properties, by object and method (`structuredClone`
+ * alone). After the rewrite the back reference is an accessor on the prototype, which they no
+ * longer see.
+ */
+export const OWN_PROPERTY_ENUMERATORS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Object', new Set(['keys', 'values', 'entries', 'assign', 'getOwnPropertyNames', 'getOwnPropertyDescriptors', 'hasOwn'])],
+  ['Reflect', new Set(['ownKeys'])],
+  ['JSON', new Set(['stringify'])],
+]);
+
+/** Methods that ask whether a named property is an object's own. */
+const OWN_PROPERTY_QUERIES = new Set(['hasOwnProperty', 'hasOwn', 'getOwnPropertyDescriptor', 'propertyIsEnumerable']);
+
+/**
+ * The reported properties of `sourceFile`: every property of a class, interface or object type
+ * alias there that is the upward half of a strong pair, in source order, with the rewrite or the
+ * reason it is refused. `sourceFile` must belong to `program`.
+ */
+export function findBackReferences(program: ts.Program, sourceFile: ts.SourceFile, options: BackReferenceOptions = {}): readonly BackReference[] {
+  return analysisFor(program, options).file(sourceFile);
+}
+
+const analyses = new WeakMap<ts.Program, Map<string, BackReferenceAnalysis>>();
+
+function analysisFor(program: ts.Program, options: BackReferenceOptions): BackReferenceAnalysis {
+  const settings: Required<BackReferenceOptions> = {
+    backReferenceNames: options.backReferenceNames ?? DEFAULT_BACK_REFERENCE_NAMES,
+    ignore: options.ignore ?? [],
+    inFlightNames: options.inFlightNames ?? DEFAULT_IN_FLIGHT_NAMES,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    storage: options.storage ?? 'private',
+  };
+  const key = JSON.stringify(settings);
+  let byOptions = analyses.get(program);
+  if (byOptions === undefined) {
+    byOptions = new Map();
+    analyses.set(program, byOptions);
+  }
+  let analysis = byOptions.get(key);
+  if (analysis === undefined) {
+    analysis = new BackReferenceAnalysis(program, settings);
+    byOptions.set(key, analysis);
+  }
+  return analysis;
+}
+
+/** A property that can be the upward half of a strong pair, before its types are asked about. */
+interface Candidate {
+  declaration: BackReferenceDeclaration;
+  name: ts.PropertyName | ts.MemberName;
+  key: PropertyKey;
+  owner: ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeLiteralNode;
+  ownerName: string;
+  annotation: ts.TypeNode | undefined;
+}
+
+/** What the file's code does with property names, for the rewrite's safety checks. */
+interface FileUsage {
+  deleted: Set<string>;
+  /** Names compared with strings, tested with `in` or asked about as own properties. */
+  byName: Set<string>;
+}
+
+class BackReferenceAnalysis {
+  private readonly checker: ts.TypeChecker;
+  private readonly graph: TypeGraph;
+  private readonly names: ReadonlySet<string>;
+  private readonly ignored: ReadonlySet<string>;
+  private readonly inFlightWords: readonly (readonly string[])[];
+  private readonly inFlightCache = new WeakMap<ts.Symbol, boolean>();
+  private readonly files = new WeakMap<ts.SourceFile, readonly BackReference[]>();
+  private readonly holderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
+  private readonly namedHolderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
+  private readonly enumeratingClasses = new WeakMap<ts.ClassLikeDeclaration, boolean>();
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly settings: Required<BackReferenceOptions>,
+  ) {
+    this.checker = program.getTypeChecker();
+    this.graph = typeGraphFor(program, settings.maxDepth);
+    this.names = new Set(settings.backReferenceNames);
+    this.ignored = new Set(settings.ignore);
+    this.inFlightWords = settings.inFlightNames.map(nameWords).filter((words) => words.length > 0);
+  }
+
+  file(sourceFile: ts.SourceFile): readonly BackReference[] {
+    let found = this.files.get(sourceFile);
+    if (found === undefined) {
+      found = this.analyseFile(sourceFile);
+      this.files.set(sourceFile, found);
+    }
+    return found;
+  }
+
+  private analyseFile(sourceFile: ts.SourceFile): BackReference[] {
+    const found: BackReference[] = [];
+    let usage: FileUsage | undefined;
+    for (const candidate of collectCandidates(sourceFile)) {
+      const reported = this.check(candidate);
+      if (reported === undefined) continue;
+      usage ??= fileUsage(sourceFile);
+      found.push({ ...reported, rewrite: this.planRewrite(candidate, sourceFile, usage) });
+    }
+    return found;
+  }
+
+  private ownerSymbol(candidate: Candidate): ts.Symbol | undefined {
+    return this.checker.getTypeAtLocation(candidate.owner).getSymbol();
+  }
+
+  private check(candidate: Candidate): Omit<BackReference, 'rewrite'> | undefined {
+    const { checker, graph, ignored } = this;
+    if (ignored.has(candidate.ownerName)) return undefined;
+    const writtenNames = writtenTypeNames(candidate.annotation);
+    if (writtenNames.some((name) => ignored.has(name))) return undefined;
+    const owner = this.ownerSymbol(candidate);
+    if (owner === undefined) return undefined;
+    // `declare parent: Group` in a subclass narrows the type of an inherited property; the
+    // storage, and the report, belong to the base class's declaration.
+    if (isDeclareField(candidate.declaration) && this.redeclaresInherited(candidate, owner)) return undefined;
+    const symbol = checker.getSymbolAtLocation(candidate.name);
+    if (symbol === undefined) return undefined;
+    const ownDeclarations = new Set<ts.Node>(symbol.declarations ?? []);
+    ownDeclarations.add(candidate.declaration);
+    const declared = checker.getTypeOfSymbol(symbol);
+    if (declared.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+
+    const targets = graph.objectTargets(checker.getNonNullableType(declared));
+    const named = hasBackReferenceName(candidate.key, this.names);
+    const ownerIsClass = ts.isClassLike(candidate.owner);
+    const isOwn = (edge: HeldEdge): boolean =>
+      [edge.property, ...edge.path].some((property) => property.declarations?.some((declaration) => ownDeclarations.has(declaration)) === true);
+    // The strongest evidence wins the message: the owner's own type before a subtype before a
+    // base type, and a direct property before one inside a plain data object.
+    let parent: { reference: Omit<BackReference, 'rewrite'>; rank: number } | undefined;
+    let single: { reference: Omit<BackReference, 'rewrite'>; rank: number } | undefined;
+    for (const target of targets) {
+      // The collection half (`children: Child[]`) and weak references are the other side of the pair.
+      if (graph.isWeakContainer(target) || graph.collectionElements(target) !== undefined) continue;
+      // A library type that takes no type arguments (`HTMLElement`, `Socket`) can hold a
+      // project's class only as one of its own base types, and that counts only with a name.
+      if (!named && graph.isClosedLibraryType(target)) continue;
+      // So is a collection class of the project's (`childNodes: NodeList<Node>`), unless the name
+      // says the iterable object is a parent (a tree node that iterates over its children).
+      if (!named && graph.iterableElements(target) !== undefined) continue;
+      if (ignored.size > 0 && typeNames(checker, graph, target).some((name) => ignored.has(name))) continue;
+      const plainTarget = !named && isPlainDataType(graph, target);
+      let targetName: string | undefined;
+      const nameOfTarget = (): string => (targetName ??= displayName(checker, target, writtenNames));
+      for (const holder of this.holdersOf(target, named)) {
+        if (ignored.size > 0 && holder !== target && typeNames(checker, graph, holder).some((name) => ignored.has(name))) continue;
+        for (const [held, edges] of graph.heldBy(holder)) {
+          const relation = graph.relation(held, owner);
+          if (relation === undefined) continue;
+          // A plain data object (an object literal type, an interface no class implements) that
+          // the owner points at is the owner's own data where it holds other things of the
+          // owner's kind (an event target's listener options hold abort signals, which are event
+          // targets); it is a parent where it holds the owner's own type (a map entry holding
+          // its wrappers), or where the name says so.
+          if (plainTarget && relation !== 'same') continue;
+          // Plain data that also points at the owner's kind through a single field is the owner's
+          // own record (`node.lifetime.node === node`): what its collections hold are others of
+          // the kind (the nodes a build has read), not the owner's siblings under a parent.
+          if (plainTarget && hasSingleEdgeTo(graph, holder, owner, isOwn)) continue;
+          // In a tree of one kind of node (the property can point at the owner's kind, or at the
+          // kind the collection holds), types cannot tell up from down or sideways:
+          // `Object3D.parent` and `ArrowHelper.cone` both point at an Object3D that holds Object3D
+          // children. There only a back-reference name marks the upward edge.
+          if (!named && isHomogeneous(graph, targets, holder, held, owner)) continue;
+          // A list of a base type of the owner (`HTMLElement[]`, `Disposable[]`, `Path[]`) says
+          // that the holder may hold the owner, not that it does. Without a name to say so, it
+          // counts only where the holder is a class of the project and the base type is the
+          // project's own: a helper's list of library types, or a plain data object's list of
+          // the owner's base type (a compound path's sub-paths), is not the owner's parent.
+          if (relation === 'supertype' && !named && !this.isStrongBaseEvidence(holder, held)) continue;
+          // A collection of a base class of the owner (`bones: Object3D[]`) is weaker evidence
+          // than a single reference from the target to the owner's family (`handModel:
+          // Object3D`): that makes the two a 1:1 pair, which only a name can orient.
+          const discountBase = relation === 'supertype' && hasSingleEdgeTo(graph, holder, owner, isOwn);
+          for (const edge of edges) {
+            if (isOwn(edge)) continue;
+            if (edge.viaCollection && this.isInFlight(edge)) continue;
+            if (discountBase && edge.viaCollection) continue;
+            // A single reference to a base type of the owner (`parentNode: Node` seen from an
+            // `Attr`) does not hold the owner any more than it holds any other node, and neither
+            // does a list of a base type inside a plain data object (a priority queue's entries
+            // holding pickers, seen from a picker).
+            if (relation === 'supertype' && (!edge.viaCollection || edge.path.length > 0)) continue;
+            // Plain data kept in another object's state (listener options in an event target's
+            // map) is that object's data; what it points at (the options' `signal`) is not its
+            // parent. Inside a holder's plain data only class instances count as children.
+            if (edge.path.length > 0 && !ownerIsClass) continue;
+            const rank = RELATION_RANK[relation] * 2 + (edge.path.length > 0 ? 1 : 0);
+            const best = edge.viaCollection ? parent : single;
+            if (best !== undefined && best.rank <= rank) continue;
+            const reference: Omit<BackReference, 'rewrite'> = {
+              declaration: candidate.declaration,
+              name: candidate.name,
+              property: propertyKeyText(candidate.key),
+              owner: candidate.ownerName,
+              kind: edge.viaCollection ? 'parent' : 'peer',
+              downward: {
+                target: nameOfTarget(),
+                holder: edge.declaringTypeName.startsWith('(anonymous type') ? nameOfTarget() : edge.declaringTypeName,
+                property: edgeText(edge),
+                held: symbolDisplayName(held),
+              },
+            };
+            if (edge.viaCollection) parent = { reference, rank };
+            else single = { reference, rank };
+          }
+        }
+      }
+    }
+    if (parent !== undefined) return parent.reference;
+    // 1:1: with no collection, nothing says which side owns the other but the name, and only
+    // instances of a class are known to store what they point at. An options interface's
+    // `parentEditor` names the editor the new one goes under, not the one that keeps the
+    // options. A `declare` field has no storage in its class: its value is put there from outside
+    // (a window injected through a per-window subclass's prototype, a handle passed in), and a
+    // name alone does not say that it points at an owner rather than a peer.
+    return named && ownerIsClass && !isDeclareField(candidate.declaration) ? single?.reference : undefined;
+  }
+
+  /** The collection of the edge (or the field of plain data that leads to it) is named as work in flight. */
+  private isInFlight(edge: HeldEdge): boolean {
+    if (this.inFlightWords.length === 0) return false;
+    return [edge.property, ...edge.path].some((property) => {
+      let inFlight = this.inFlightCache.get(property);
+      if (inFlight === undefined) {
+        const key = tsSymbolPropertyKey(property);
+        const words = nameWords(key.kind === 'symbol' ? key.name.slice(key.name.lastIndexOf('.') + 1) : key.name);
+        inFlight = this.inFlightWords.some((wanted) => containsRun(words, wanted));
+        this.inFlightCache.set(property, inFlight);
+      }
+      return inFlight;
+    });
+  }
+
+  /**
+   * The types whose instances a property typed `target` can point at and that may hold the
+   * owner: the target itself, the project's subclasses of a target class (a `Group` is the
+   * `Node` that holds the children), and the one class of the project that implements a target
+   * interface, when there is exactly one.
+   */
+  private holdersOf(target: ts.Type, named: boolean): readonly ts.Type[] {
+    const cache = named ? this.namedHolderCache : this.holderCache;
+    let holders = cache.get(target);
+    if (holders !== undefined) return holders;
+    const found: ts.Type[] = [target];
+    const symbol = target.isIntersection() ? undefined : target.getSymbol();
+    if (symbol !== undefined) {
+      const implementers = this.graph.implementersOf(symbol);
+      // A base class with many subclasses (an event emitter, a disposable) would make every
+      // property typed with it a parent as soon as one subclass holds a list, so subclasses
+      // count only where the name already says up.
+      const subtypes = [...(named ? this.graph.subclassesOf(symbol) : []), ...(implementers.length === 1 ? implementers : [])];
+      for (const subtype of subtypes) {
+        found.push(this.checker.getDeclaredTypeOfSymbol(subtype));
+      }
+    }
+    holders = found;
+    cache.set(target, holders);
+    return holders;
+  }
+
+  private redeclaresInherited(candidate: Candidate, owner: ts.Symbol): boolean {
+    const declared = this.checker.getDeclaredTypeOfSymbol(owner);
+    if (!declared.isClassOrInterface()) return false;
+    const name = ts.getNameOfDeclaration(candidate.declaration);
+    const symbol = name === undefined ? undefined : this.checker.getSymbolAtLocation(name);
+    if (symbol === undefined) return false;
+    return this.checker
+      .getBaseTypes(declared)
+      .some((base) => this.checker.getPropertiesOfType(base).some((property) => property.escapedName === symbol.escapedName));
+  }
+
+  private isStrongBaseEvidence(holder: ts.Type, held: ts.Symbol): boolean {
+    const holderSymbol = holder.isIntersection() ? undefined : holder.getSymbol();
+    if (holderSymbol === undefined || !(holderSymbol.flags & ts.SymbolFlags.Class)) return false;
+    // Every declaration: a global interface the project augments (`Disposable`, `HTMLElement`) is still the library's.
+    return [holderSymbol, held].every((symbol) => {
+      const declarations = symbol.declarations ?? [];
+      return declarations.length > 0 && declarations.every((declaration) => this.graph.isProjectFile(declaration.getSourceFile()));
+    });
+  }
+
+  private planRewrite(candidate: Candidate, sourceFile: ts.SourceFile, usage: FileUsage): Rewrite {
+    const refuse = (refusal: RewriteRefusal, detail?: string): Rewrite => ({
+      offered: false,
+      refusal,
+      reason: detail === undefined ? REWRITE_REFUSALS[refusal] : `${REWRITE_REFUSALS[refusal]} (${detail})`,
+    });
+    const { declaration: field } = candidate;
+    if (ts.isPropertySignature(field)) return refuse('type-member');
+    if (ts.isParameter(field)) return refuse('parameter-property');
+    if (ts.isBinaryExpression(field)) return refuse('assigned-in-method');
+    const classNode = field.parent;
+    if (sourceFile.isDeclarationFile) return refuse('declaration-file');
+    if (isAmbient(classNode)) return refuse('ambient');
+    if (hasModifier(field, ts.SyntaxKind.AccessorKeyword)) return refuse('accessor');
+    if (!ts.isIdentifier(field.name)) return refuse('non-identifier-key');
+    if (hasModifier(field, ts.SyntaxKind.DeclareKeyword)) return refuse('declare');
+    if (ts.getDecorators(field) !== undefined) return refuse('decorated');
+    if (hasModifier(field, ts.SyntaxKind.OverrideKeyword)) return refuse('override');
+    const readonly = hasModifier(field, ts.SyntaxKind.ReadonlyKeyword);
+    if (readonly && field.initializer === undefined) return refuse('readonly-without-initializer');
+    const fieldName = field.name.text;
+    const isJs = isJsFile(sourceFile);
+
+    let nullable: boolean;
+    let undefinable = field.questionToken !== undefined;
+    let targetType: string | undefined;
+    if (isJs) {
+      if (leadingComments(sourceFile, field).some((comment) => comment.includes('@type'))) return refuse('jsdoc-type');
+      const type = this.checker.getTypeAtLocation(field);
+      nullable = typeAdmits(type, ts.TypeFlags.Null);
+      undefinable ||= typeAdmits(type, ts.TypeFlags.Undefined);
+    } else {
+      const annotation = field.type;
+      if (annotation === undefined) return refuse('untyped');
+      const members = ts.isUnionTypeNode(annotation) ? annotation.types : [annotation];
+      nullable = members.some(isNullTypeNode);
+      undefinable ||= members.some((member) => member.kind === ts.SyntaxKind.UndefinedKeyword);
+      const rest = members.filter((member) => !isNullTypeNode(member) && member.kind !== ts.SyntaxKind.UndefinedKeyword);
+      if (rest.length === 0) return refuse('untyped');
+      targetType = rest.map((member) => member.getText(sourceFile)).join(' | ');
+    }
+
+    const store = weakParentStoreName(fieldName, this.settings.storage);
+    const clash = classNode.members.find((member) => {
+      if (member === field || member.name === undefined) return false;
+      const key = tsPropertyKey(member.name);
+      const text = key === undefined ? undefined : propertyKeyText(key);
+      return text === store || text === fieldName;
+    });
+    if (clash !== undefined) return refuse('name-clash', `line ${String(lineOf(sourceFile, clash))}`);
+
+    const owner = this.ownerSymbol(candidate);
+    const instance = this.checker.getTypeAtLocation(classNode);
+    const baseTypes = instance.isClassOrInterface() ? this.checker.getBaseTypes(instance) : [];
+    if (baseTypes.some((base) => base.getProperty(fieldName) !== undefined)) return refuse('override');
+    const fieldSymbol = this.checker.getSymbolAtLocation(field.name);
+    for (const subclass of owner === undefined ? [] : this.graph.subclassesOf(owner)) {
+      const redeclared = this.checker.getDeclaredTypeOfSymbol(subclass).getProperty(fieldName);
+      if (redeclared !== undefined && redeclared !== fieldSymbol) return refuse('overridden-in-subclass', symbolDisplayName(subclass));
+    }
+
+    // WeakRef only takes objects: a type parameter that may stand for a primitive cannot be stored.
+    if (!onlyObjects(this.checker.getNonNullableType(this.checker.getTypeAtLocation(field)))) return refuse('may-be-primitive');
+    if (usage.deleted.has(fieldName)) return refuse('deleted');
+    if (usage.byName.has(fieldName)) return refuse('reflection', `the file names '${fieldName}' as a string`);
+    if (this.enumeratesItself(classNode)) return refuse('reflection', 'the class enumerates or copies `this`');
+
+    const accessibility = accessibilityOf(field);
+    const description: WeakParentField = {
+      className: candidate.ownerName,
+      fieldName,
+      nullable,
+      undefinable,
+      readonly,
+      storage: this.settings.storage,
+      typescript: !isJs,
+      ...(targetType === undefined ? {} : { targetType }),
+      ...(accessibility === undefined ? {} : { accessibility }),
+      ...(field.initializer === undefined ? {} : { initializer: field.initializer.getText(sourceFile) }),
+    };
+    const start = field.getStart(sourceFile);
+    const lineStart = sourceFile.text.lastIndexOf('\n', start - 1) + 1;
+    const indent = /^[ \t]*/.exec(sourceFile.text.slice(lineStart, start))?.[0] ?? '';
+    const eol = sourceFile.text.includes('\r\n') ? '\r\n' : '\n';
+    return { offered: true, field: description, start, end: field.getEnd(), text: renderWeakParentMembers(description, indent, eol) };
+  }
+
+  /** The class's own code enumerates or copies `this` (`Object.keys(this)`, `{ ...this }`, `for (k in this)`). */
+  private enumeratesItself(classNode: ts.ClassLikeDeclaration): boolean {
+    let found = this.enumeratingClasses.get(classNode);
+    if (found === undefined) {
+      found = false;
+      const visit = (node: ts.Node): void => {
+        if (found === true) return;
+        if (isEnumerationOfThis(node)) {
+          found = true;
+          return;
+        }
+        // Functions and classes inside bind their own `this`; arrow functions do not.
+        if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return;
+        ts.forEachChild(node, visit);
+      };
+      for (const member of classNode.members) {
+        if (hasModifier(member, ts.SyntaxKind.StaticKeyword) || ts.isClassStaticBlockDeclaration(member)) continue;
+        if (ts.isPropertyDeclaration(member)) {
+          if (member.initializer !== undefined) visit(member.initializer);
+        } else if (ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isAccessor(member)) {
+          member.parameters.forEach(visit);
+          if (member.body !== undefined) visit(member.body);
+        }
+      }
+      this.enumeratingClasses.set(classNode, found);
+    }
+    return found;
+  }
+}
+
+/**
+ * `parent`, `parentNode`, `_parentage`, `#owner`, `$parent`, `[kParentNode]`,
+ * `[PropertySymbol.parentNode]`: the name, without leading `_`, `#` or `$` (and for a symbol
+ * key, its last part without Node's `k` prefix), starts with one of the back-reference names.
+ */
+export function hasBackReferenceName(key: PropertyKey, backReferenceNames: ReadonlySet<string>): boolean {
+  let name = key.name;
+  if (key.kind === 'symbol') {
+    name = name.slice(name.lastIndexOf('.') + 1);
+    if (/^k[A-Z]/.test(name)) name = `${name.charAt(1).toLowerCase()}${name.slice(2)}`;
+  }
+  const bare = name.replace(/^[_#$]+/, '');
+  if (backReferenceNames.has(name) || backReferenceNames.has(bare)) return true;
+  for (const candidate of backReferenceNames) {
+    if (bare.startsWith(candidate)) return true;
+  }
+  return false;
+}
+
+/** `#pickQueue` → ['pick', 'queue'], `in_flight_calls` → ['in', 'flight', 'calls'], `kPending` → ['k', 'pending']. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toLowerCase());
+}
+
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= words.length; start++) {
+    if (run.every((word, index) => words[start + index] === word)) return true;
+  }
+  return false;
+}
+
+/** Every property of the file that could be reported, in source order. */
+function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
+  const candidates: Candidate[] = [];
+  // Subtrees without the word `class`, `interface` or `type` in their text hold no declaration
+  // that could be reported (a function body, an expression), and are not walked.
+  const keywords = [...sourceFile.text.matchAll(/\b(?:class|interface|type)\b/g)].map((match) => match.index);
+  const mayDeclare = (node: ts.Node): boolean => {
+    let low = 0;
+    let high = keywords.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((keywords[middle] ?? 0) < node.pos) low = middle + 1;
+      else high = middle;
+    }
+    return low < keywords.length && (keywords[low] ?? Infinity) < node.end;
+  };
+  const isJs = isJsFile(sourceFile);
+  const add = (
+    declaration: BackReferenceDeclaration,
+    name: ts.PropertyName | ts.MemberName,
+    owner: Candidate['owner'],
+    ownerName: string,
+    annotation: ts.TypeNode | undefined,
+  ): void => {
+    const key = tsPropertyKey(name);
+    if (key === undefined || cannotHoldObjects(annotation)) return;
+    candidates.push({ declaration, name, key, owner, ownerName, annotation });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassLike(node)) {
+      const ownerName = classDisplayName(node);
+      for (const member of node.members) {
+        if (hasModifier(member, ts.SyntaxKind.StaticKeyword)) continue;
+        if (ts.isPropertyDeclaration(member)) {
+          add(member, member.name, node, ownerName, member.type);
+        } else if (ts.isConstructorDeclaration(member)) {
+          for (const parameter of member.parameters) {
+            if (ts.isParameterPropertyDeclaration(parameter, member) && ts.isIdentifier(parameter.name)) {
+              add(parameter, parameter.name, node, ownerName, parameter.type);
+            }
+          }
+        }
+      }
+      if (isJs) {
+        for (const assignment of undeclaredThisMembers(node)) {
+          const access = assignment.left as ts.PropertyAccessExpression;
+          add(assignment, access.name, node, ownerName, undefined);
+        }
+      }
+    } else if (ts.isInterfaceDeclaration(node)) {
+      for (const member of node.members) {
+        if (ts.isPropertySignature(member)) add(member, member.name, node, node.name.text, member.type);
+      }
+    } else if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) {
+      for (const member of node.type.members) {
+        if (ts.isPropertySignature(member)) add(member, member.name, node.type, node.name.text, member.type);
+      }
+    }
+    if (mayDeclare(node)) ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  candidates.sort((a, b) => a.name.getStart(sourceFile) - b.name.getStart(sourceFile));
+  return candidates;
+}
+
+/**
+ * The first `this.x = …` of each member name that a JavaScript class's body does not declare,
+ * written where `this` is the instance: in the constructor, a method or an accessor (and in
+ * arrow functions inside them).
+ */
+function undeclaredThisMembers(classNode: ts.ClassLikeDeclaration): ts.BinaryExpression[] {
+  const declared = new Set<string>();
+  for (const member of classNode.members) {
+    const key = member.name === undefined ? undefined : tsPropertyKey(member.name);
+    if (key?.kind === 'name') declared.add(key.name);
+  }
+  const seen = new Set<string>();
+  const found: ts.BinaryExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      ts.isIdentifier(node.left.name)
+    ) {
+      const name = node.left.name.text;
+      if (!declared.has(name) && !seen.has(name)) {
+        seen.add(name);
+        found.push(node);
+      }
+    }
+    if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  for (const member of classNode.members) {
+    if (hasModifier(member, ts.SyntaxKind.StaticKeyword)) continue;
+    if (
+      (ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member) || ts.isAccessor(member)) &&
+      member.body !== undefined
+    ) {
+      ts.forEachChild(member.body, visit);
+    }
+  }
+  return found;
+}
+
+/** Names the file deletes, and names it compares with strings or asks about as own properties. */
+function fileUsage(sourceFile: ts.SourceFile): FileUsage {
+  const usage: FileUsage = { deleted: new Set(), byName: new Set() };
+  const addString = (node: ts.Node): void => {
+    const expression = ts.isExpression(node) ? skipOuterTsExpressions(node) : node;
+    if (ts.isStringLiteralLike(expression)) usage.byName.add(expression.text);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isDeleteExpression(node)) {
+      const target = skipOuterTsExpressions(node.expression);
+      if (ts.isPropertyAccessExpression(target)) usage.deleted.add(target.name.text);
+      else if (ts.isElementAccessExpression(target)) addDeletedKey(usage, target.argumentExpression);
+    } else if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (
+        operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+        operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+        operator === ts.SyntaxKind.EqualsEqualsToken ||
+        operator === ts.SyntaxKind.ExclamationEqualsToken
+      ) {
+        addString(node.left);
+        addString(node.right);
+      } else if (operator === ts.SyntaxKind.InKeyword) {
+        addString(node.left);
+      }
+    } else if (ts.isCallExpression(node)) {
+      const callee = skipOuterTsExpressions(node.expression);
+      const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+      if (method !== undefined && OWN_PROPERTY_QUERIES.has(method)) node.arguments.forEach(addString);
+    } else if (ts.isCaseClause(node)) {
+      addString(node.expression);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return usage;
+}
+
+function addDeletedKey(usage: FileUsage, key: ts.Expression): void {
+  const expression = skipOuterTsExpressions(key);
+  if (ts.isStringLiteralLike(expression)) usage.deleted.add(expression.text);
+}
+
+function isEnumerationOfThis(node: ts.Node): boolean {
+  const isThis = (expression: ts.Expression | undefined): boolean =>
+    expression !== undefined && skipOuterTsExpressions(expression).kind === ts.SyntaxKind.ThisKeyword;
+  if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) return isThis(node.expression);
+  if (ts.isForInStatement(node)) return isThis(node.expression);
+  if (!ts.isCallExpression(node) || !node.arguments.some(isThis)) return false;
+  const callee = skipOuterTsExpressions(node.expression);
+  if (ts.isIdentifier(callee)) return callee.text === 'structuredClone';
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    return OWN_PROPERTY_ENUMERATORS.get(callee.expression.text)?.has(callee.name.text) === true;
+  }
+  return false;
+}
+
+/**
+ * In a tree of one kind of node, types cannot tell up from down or sideways: `Object3D.parent`
+ * and `ArrowHelper.cone` both point at an Object3D that holds Object3D children, and an AST
+ * node's `left: Statement` points at nodes that hold Statements. The tree is of one kind when the
+ * property can point at the owner's kind or at the kind the holder holds, or when the holder
+ * holds its own kind.
+ */
+function isHomogeneous(graph: TypeGraph, targets: readonly ts.Type[], holder: ts.Type, held: ts.Symbol, owner: ts.Symbol): boolean {
+  if (targets.some((other) => typeRelatedTo(graph, other, held) || typeRelatedTo(graph, other, owner))) return true;
+  for (const [symbol, edges] of graph.heldBy(holder)) {
+    if (edges.some((edge) => edge.viaCollection && edge.path.length === 0) && typeRelatedTo(graph, holder, symbol)) return true;
+  }
+  return false;
+}
+
+/** The holder holds something of the owner's family through a single (non-collection) property. */
+function hasSingleEdgeTo(graph: TypeGraph, holder: ts.Type, owner: ts.Symbol, isOwn: (edge: HeldEdge) => boolean): boolean {
+  for (const [symbol, edges] of graph.heldBy(holder)) {
+    if (!graph.related(symbol, owner)) continue;
+    if (edges.some((edge) => !edge.viaCollection && !isOwn(edge))) return true;
+  }
+  return false;
+}
+
+function typeRelatedTo(graph: TypeGraph, type: ts.Type, symbol: ts.Symbol): boolean {
+  const parts = type.isIntersection() ? type.types : [type];
+  return parts.some((part) => {
+    const own = part.getSymbol();
+    return own !== undefined && graph.related(own, symbol);
+  });
+}
+
+/** Names a type can be listed under in `ignore`: its own, its alias, its bases', its intersection members'. */
+function typeNames(checker: ts.TypeChecker, graph: TypeGraph, type: ts.Type): string[] {
+  // The name as written in code can differ from the declaration's (postcss declares `Container_`
+  // and exports it as `Container`), so the printed name counts too.
+  const names: string[] = [printedName(checker, type)];
+  const parts = type.isIntersection() ? [type, ...type.types] : [type];
+  for (const part of parts) {
+    const symbol = part.getSymbol();
+    if (symbol !== undefined) {
+      names.push(symbol.getName(), symbolDisplayName(symbol));
+      // A listed class covers its subclasses (ignoring `AsyncScheduler` covers `AsapScheduler`).
+      for (const base of graph.basesOf(symbol)) names.push(base.getName(), symbolDisplayName(base));
+    }
+    const aliasName = part.aliasSymbol?.getName();
+    if (aliasName !== undefined) names.push(aliasName);
+  }
+  return names;
+}
+
+function displayName(checker: ts.TypeChecker, type: ts.Type, writtenNames: readonly string[]): string {
+  if (type.aliasSymbol !== undefined) return type.aliasSymbol.getName();
+  const symbol = type.getSymbol();
+  if (symbol !== undefined && !type.isIntersection()) {
+    const name = symbolDisplayName(symbol);
+    // An object literal type without a name of its own is shown as written.
+    if (!name.startsWith('(anonymous type')) return name;
+  }
+  // An instantiated generic alias loses its name in the checker; the annotation still has it.
+  const [written] = writtenNames;
+  if (writtenNames.length === 1 && written !== undefined) return written;
+  return checker.typeToString(type);
+}
+
+/** `TreeNode<T>` → `TreeNode`, as the type is written where it is used. */
+function printedName(checker: ts.TypeChecker, type: ts.Type): string {
+  const text = checker.typeToString(type);
+  const angle = text.indexOf('<');
+  return angle === -1 ? text : text.slice(0, angle);
+}
+
+/** `Parent | null`, `A & B`, `ns.Parent<T>`: the referenced type names at the top of an annotation. */
+function writtenTypeNames(annotation: ts.TypeNode | undefined): string[] {
+  if (annotation === undefined) return [];
+  if (ts.isUnionTypeNode(annotation) || ts.isIntersectionTypeNode(annotation)) return annotation.types.flatMap(writtenTypeNames);
+  if (ts.isTypeReferenceNode(annotation)) {
+    return [ts.isIdentifier(annotation.typeName) ? annotation.typeName.text : annotation.typeName.right.text];
+  }
+  if (annotation.kind === ts.SyntaxKind.ThisType) return ['this'];
+  return [];
+}
+
+/** A class's name; `const Foo = class { … }` names its class `Foo`. */
+function classDisplayName(node: ts.ClassLikeDeclaration): string {
+  if (node.name !== undefined) return node.name.text;
+  if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) return node.parent.name.text;
+  return '(anonymous class)';
+}
+
+function isDeclareField(declaration: BackReferenceDeclaration): boolean {
+  return ts.isPropertyDeclaration(declaration) && hasModifier(declaration, ts.SyntaxKind.DeclareKeyword);
+}
+
+function isPlainDataType(graph: TypeGraph, type: ts.Type): boolean {
+  const symbol = type.isIntersection() ? undefined : type.getSymbol();
+  return symbol !== undefined && graph.isPlainData(symbol);
+}
+
+function isJsFile(sourceFile: ts.SourceFile): boolean {
+  return /\.(?:c|m)?jsx?$/.test(sourceFile.fileName);
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
+}
+
+function accessibilityOf(node: ts.Node): 'public' | 'protected' | 'private' | undefined {
+  if (hasModifier(node, ts.SyntaxKind.PublicKeyword)) return 'public';
+  if (hasModifier(node, ts.SyntaxKind.ProtectedKeyword)) return 'protected';
+  if (hasModifier(node, ts.SyntaxKind.PrivateKeyword)) return 'private';
+  return undefined;
+}
+
+/** A `declare class`, or a class inside a `declare module` / `declare namespace`. */
+function isAmbient(node: ts.Node): boolean {
+  return (
+    ts.findAncestor(node, (current) => (ts.isClassLike(current) || ts.isModuleDeclaration(current)) && hasModifier(current, ts.SyntaxKind.DeclareKeyword)) !==
+    undefined
+  );
+}
+
+function isNullTypeNode(node: ts.TypeNode): boolean {
+  return ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword;
+}
+
+function leadingComments(sourceFile: ts.SourceFile, node: ts.Node): string[] {
+  const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.getFullStart()) ?? [];
+  return ranges.map((range) => sourceFile.text.slice(range.pos, range.end));
+}
+
+function lineOf(sourceFile: ts.SourceFile, node: ts.Node): number {
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+}
+
+function onlyObjects(type: ts.Type, guard = 0): boolean {
+  if (guard > 8) return false;
+  if (type.isUnion()) return type.types.every((member) => onlyObjects(member, guard + 1));
+  if (type.isIntersection()) return type.types.some((member) => onlyObjects(member, guard + 1));
+  if (type.flags & ts.TypeFlags.TypeParameter) {
+    const constraint = type.getConstraint();
+    return constraint !== undefined && onlyObjects(constraint, guard + 1);
+  }
+  return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0;
+}
+
+function typeAdmits(type: ts.Type, flag: ts.TypeFlags): boolean {
+  return type.isUnion() ? type.types.some((member) => (member.flags & flag) !== 0) : (type.flags & flag) !== 0;
+}

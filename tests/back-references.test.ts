@@ -1,0 +1,81 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { findBackReferences, REWRITE_REFUSALS } from '../src/back-references.js';
+import { renderWeakParentMembers } from '../src/weak-parent-rewrite.js';
+
+// The analysis behind no-strong-parent-reference, used the way the weak-parent codemod uses it:
+// a TypeScript program and a source file, no ESLint.
+const source = `export class Panel {
+  readonly widgets: Widget[] = [];
+}
+export class Widget {
+  parent: Panel | null = null;
+  constructor(readonly container: Panel) {}
+}
+export class Cursor {
+  parent: Cursor | null = null;
+}
+`;
+
+function programOf(files: Record<string, string>): ts.Program {
+  const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.es2021.weakref.d.ts'], types: [], noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const original = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion) => {
+    const text = files[fileName];
+    return text === undefined ? original(fileName, languageVersion) : ts.createSourceFile(fileName, text, languageVersion, true);
+  };
+  return ts.createProgram(Object.keys(files), options, host);
+}
+
+describe('findBackReferences', () => {
+  const program = programOf({ 'tree.ts': source });
+  const file = program.getSourceFile('tree.ts');
+  if (file === undefined) throw new Error('tree.ts is not in the program');
+  const references = findBackReferences(program, file);
+
+  it('reports the fields that point up at a holder, and not a parent chain without a downward half', () => {
+    expect(references.map((reference) => `${reference.owner}.${reference.property}`)).toEqual(['Widget.parent', 'Widget.container']);
+    expect(references[0]?.kind).toBe('parent');
+    expect(references[0]?.downward).toEqual({ target: 'Panel', holder: 'Panel', property: 'widgets', held: 'Widget' });
+  });
+
+  it('gives the rewrite of a field as an edit that keeps the program compiling', () => {
+    const rewrite = references[0]?.rewrite;
+    if (rewrite?.offered !== true) throw new Error('no rewrite offered for Widget.parent');
+    expect(rewrite.field).toMatchObject({ className: 'Widget', fieldName: 'parent', nullable: true, targetType: 'Panel', initializer: 'null' });
+    expect(rewrite.text).toBe(renderWeakParentMembers(rewrite.field, '  '));
+    expect(source.slice(rewrite.start, rewrite.end)).toBe('parent: Panel | null = null;');
+    const rewritten = source.slice(0, rewrite.start) + rewrite.text + source.slice(rewrite.end);
+    const after = programOf({ 'tree.ts': rewritten });
+    expect(ts.getPreEmitDiagnostics(after).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))).toEqual([]);
+  });
+
+  it('gives the reason where the rewrite is refused', () => {
+    expect(references[1]?.rewrite).toEqual({
+      offered: false,
+      refusal: 'parameter-property',
+      reason: REWRITE_REFUSALS['parameter-property'],
+    });
+  });
+
+  it('answers from its cache for the same program, options and file', () => {
+    expect(findBackReferences(program, file)).toBe(references);
+    expect(findBackReferences(program, file, { backReferenceNames: ['parent'] })).not.toBe(references);
+  });
+
+  it('takes the rule\'s options: names decide 1:1 pairs, ignore drops types', () => {
+    const peers = programOf({ 'peers.ts': 'export class Doc { body: Body | null = null; }\nexport class Body { ownerDocument: Doc | null = null; }\n' });
+    const peerFile = peers.getSourceFile('peers.ts');
+    if (peerFile === undefined) throw new Error('peers.ts is not in the program');
+    expect(findBackReferences(peers, peerFile).map((reference) => [reference.property, reference.kind])).toEqual([['ownerDocument', 'peer']]);
+    expect(findBackReferences(peers, peerFile, { backReferenceNames: ['body'] }).map((reference) => reference.property)).toEqual(['body']);
+    expect(findBackReferences(program, file, { ignore: ['Panel'] })).toEqual([]);
+  });
+
+  it('names the store after the storage it is asked for', () => {
+    const underscore = findBackReferences(program, file, { storage: 'underscore' })[0]?.rewrite;
+    expect(underscore?.offered === true ? underscore.text : '').toContain('private _parentRef');
+  });
+});

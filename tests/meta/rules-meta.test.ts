@@ -11,6 +11,8 @@ const ruleFileNames = readdirSync(`${root}rules`)
   .filter((file) => file.endsWith('.ts'))
   .map((file) => file.slice(0, -'.ts'.length))
   .sort();
+/** Message templates as written (placeholders unexpanded); typescript-eslint's longest are near this. */
+const MAX_MESSAGE_LENGTH = 180;
 const indexed: Partial<Record<string, AnyRule & { name?: string }>> = rules;
 
 describe('the plugin index', () => {
@@ -92,10 +94,15 @@ describe.each(ruleFileNames)('rule %s', (name) => {
     expect(problems).toEqual([]);
   });
 
-  it('writes every message as a sentence', () => {
+  it('writes every message as one short sentence: what is wrong and what to do', () => {
     for (const message of Object.values(rule?.meta.messages ?? {})) {
       expect(message).toMatch(/^[A-Z`'"(\p{Emoji}{]/u);
       expect(message).toMatch(/[.?!]$/);
+      // The why belongs in the docs; a message is read in an editor tooltip.
+      expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+      // A second sentence starts after `. ` with a capital, outside code spans.
+      const prose = message.replace(/`[^`]*`/g, 'code');
+      expect(prose).not.toMatch(/[.?!:] +[A-Z]/);
     }
   });
 });

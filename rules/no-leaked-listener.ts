@@ -95,6 +95,8 @@ interface ReleaseFacts {
   releasedPaths: Set<string>;
   /** Access paths of objects that are given `this` (`host.addController(this)`): they hold the owner anyway. */
   holdOwner: Set<string>;
+  /** Access paths of objects whose life the owner ends (`this.socket.destroy()`, `this.#ws.close()`): their listeners die with them. */
+  ended: Set<string>;
 }
 
 export default createRule<Options, MessageIds>({
@@ -422,7 +424,7 @@ export default createRule<Options, MessageIds>({
         const alias = freeVariables(fn).find((variable) => isThisAlias(variable, owner.node));
         return alias === undefined ? undefined : { text: `\`${alias.name}\`, which holds \`this\``, removable: false };
       }
-      const local = freeVariables(fn).find((variable) => !isModuleLevel(variable) && variable.defs.length > 0);
+      const local = freeVariables(fn).find((variable) => isOwnersState(variable, owner));
       return local === undefined ? undefined : { text: `\`${local.name}\``, removable: false };
     }
 
@@ -455,8 +457,18 @@ export default createRule<Options, MessageIds>({
         const alias = freeVariables(fn).find((variable) => isThisAlias(variable, owner.node));
         return alias === undefined ? undefined : { text: `\`${alias.name}\`, which holds \`this\``, removable: true };
       }
-      const local = freeVariables(fn).find((variable) => !isModuleLevel(variable) && variable.defs.length > 0);
+      const local = freeVariables(fn).find((variable) => isOwnersState(variable, owner));
       return local === undefined ? undefined : { text: `\`${local.name}\``, removable: true };
+    }
+
+    /**
+     * A variable that is part of a function owner's state: not module-level, and not one of the
+     * owner's parameters (those are the caller's values, such as the target itself).
+     */
+    function isOwnersState(variable: TSESLint.Scope.Variable, owner: Owner): boolean {
+      const definition = variable.defs[0];
+      if (definition === undefined || isModuleLevel(variable)) return false;
+      return !(definition.type === TSESLint.Scope.DefinitionType.Parameter && definition.node === owner.node);
     }
 
     /**
@@ -564,7 +576,17 @@ export default createRule<Options, MessageIds>({
       let ownership = ownershipOf(target, owner, 0);
       if (ownership === 'unknown' && apis.isLongLived(target)) ownership = 'notOwned';
       if (ownership !== 'notOwned') return false;
-      return !holdsTheOwner(target, owner);
+      return !holdsTheOwner(target, owner) && !isEndedByOwner(target, owner);
+    }
+
+    /**
+     * The owner ends the target's life itself (`this.socket.destroy()`, `this.#ws.close()`): the
+     * target was handed in to be owned (a connection's socket), and its listeners go with it.
+     */
+    function isEndedByOwner(target: TSESTree.Expression, owner: Owner): boolean {
+      const ended = factsOf(owner).ended;
+      if (ended.size === 0) return false;
+      return samePaths(target, owner).some((path) => ended.has(path));
     }
 
     /**
@@ -633,12 +655,9 @@ export default createRule<Options, MessageIds>({
     /** A parameter of the owner itself: of the function that returns the teardown, or of a method or constructor of the class. */
     function isOwnersOwnFunction(fn: TSESTree.Node, owner: Owner): boolean {
       if (owner.kind === 'function') return fn === owner.node;
+      // Only the constructor's: what a method is given (`track(widget)`) may well die before the owner.
       const member = fn.parent;
-      return (
-        (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition) &&
-        member.value === fn &&
-        member.parent.parent === owner.node
-      );
+      return member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.value === fn && member.parent.parent === owner.node;
     }
 
     /** A field of the class: every write it has tells, and it is `notOwned` only if all of them say so. */
@@ -850,7 +869,7 @@ export default createRule<Options, MessageIds>({
     function factsOf(owner: Owner): ReleaseFacts {
       const cached = facts.get(owner.node);
       if (cached !== undefined) return cached;
-      const found: ReleaseFacts = { removed: new Set(), removedAll: new Set(), releasedPaths: new Set(), holdOwner: new Set() };
+      const found: ReleaseFacts = { removed: new Set(), removedAll: new Set(), releasedPaths: new Set(), holdOwner: new Set(), ended: new Set() };
       const root = owner.kind === 'class' ? owner.node.body : owner.node.body;
       walk(root, (node) => {
         if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -864,6 +883,10 @@ export default createRule<Options, MessageIds>({
           }
           if (name === 'removeAllListeners' && callee.type === AST_NODE_TYPES.MemberExpression) {
             found.removedAll.add(accessPath(callee.object) ?? '*');
+          }
+          if (callee.type === AST_NODE_TYPES.MemberExpression && ((callee.computed && isWellKnownDisposeSymbol(callee.property)) || (name !== undefined && RELEASE_METHOD_NAMES.includes(name)))) {
+            const ended = accessPath(callee.object);
+            if (ended !== undefined) found.ended.add(ended);
           }
           // Handing `this` to a method of another object makes that object hold it, unless the
           // method is a registration: `bus.addEventListener('x', this)` is what is checked.

@@ -93,6 +93,14 @@ export const REMOVAL_METHODS: ReadonlySet<string> = new Set(['removeEventListene
  * for: promise callbacks, array and collection methods, one-shot timers, `bind`/`call`/`apply`.
  */
 const NEVER_REGISTRATIONS = new Set([
+  // One-shot and removing emitter methods; `emit` calls the listeners, it keeps none.
+  'once',
+  'prependOnceListener',
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'removeEventListener',
+  'emit',
   'then',
   'catch',
   'finally',
@@ -230,13 +238,18 @@ export class ListenerApis {
       return this.make('observer', call, args[0], observerName, [], { observer: receiver });
     }
     // Handle-returning registrations: the callback must be there before the types are asked.
-    const callbacks = args.filter((argument) => mayCapture(argument));
+    // Only `subscribe` and configured functions take an observer object (`{ next: … }`); for
+    // the rest a callback inside an options object (a menu's `onHide`) is no registration.
+    const configuredName = this.options.handleFunctions.length > 0;
+    const callbacks = args.filter(
+      (argument) => (name === 'subscribe' || configuredName || skipOuterEsExpressions(argument).type !== AST_NODE_TYPES.ObjectExpression) && mayCapture(argument),
+    );
     if (callbacks.length === 0) return undefined;
     const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
     const signature = this.checker.getResolvedSignature(tsCall);
     if (signature === undefined) return undefined;
     const returnType = this.checker.getReturnTypeOfSignature(signature);
-    if (returnsOwnArgument(signature, returnType)) return undefined;
+    if (returnsOwnArgument(signature, returnType) || this.returnsWhatItWasGiven(signature, returnType, receiver, args)) return undefined;
     const configured = this.options.handleFunctions.length > 0 && this.matchesHandleFunction(callee, receiver);
     let handle: RegistrationHandle | undefined = getHandleRelease(returnType, this.checker, this.keys);
     if (handle === undefined && (name === 'subscribe' || configured) && isUnsubscribeFunction(returnType)) handle = 'function';
@@ -249,6 +262,17 @@ export class ListenerApis {
     }
     const handedOver = this.passesCollection(args, callbacks, signature);
     return this.make(name === 'subscribe' ? 'subscription' : 'event', call, receiver, name, callbacks, { handle, handedOver });
+  }
+
+  /**
+   * A call that hands back its receiver (`emitter.once(…)` returning `this`, a fluent API) or an
+   * argument (`removeAllListeners(socket)` returning the socket) returns nothing it made.
+   */
+  private returnsWhatItWasGiven(signature: ts.Signature, returnType: ts.Type, receiver: TSESTree.Expression | undefined, args: TSESTree.Expression[]): boolean {
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+    if (declaration?.type?.kind === ts.SyntaxKind.ThisType) return true;
+    const given = receiver === undefined ? args : [receiver, ...args];
+    return given.some((value) => this.services.getTypeAtLocation(value) === returnType);
   }
 
   private make(

@@ -263,6 +263,51 @@ class Controller {
   constructor() { window.addEventListener('resize', function () { console.log(this); }); }
   dispose() {}
 }`),
+    // Calls that hand back what they were given: `once` returning the stream, a helper returning its argument.
+    code(`import { Duplex } from 'node:stream';
+class Parser {
+  constructor(private readonly socket: Duplex) {}
+  wait() { this.socket.once('drain', () => this.go()); }
+  destroy() {}
+  go() {}
+}`),
+    code(`declare const keep: (handle: IDisposable, onDrop: () => void) => IDisposable;
+class Holder {
+  constructor(private readonly handle: IDisposable) { keep(this.handle, () => this.drop()); }
+  dispose() {}
+  drop() {}
+}`),
+    // A callback inside an options object of a call that returns a handle is no registration (a menu's onHide).
+    code(`interface Menus { render(options: { onHide: () => void }): IDisposable }
+class Toolbar {
+  constructor(private readonly menus: Menus) {}
+  open() { this.menus.render({ onHide: () => this.focus() }); }
+  dispose() {}
+  focus() {}
+}`),
+    // The owner ends the target's life itself: a connection's socket, destroyed in its teardown.
+    code(`import { Socket } from 'node:net';
+class Connection {
+  private readonly socket: Socket;
+  constructor(socket: Socket) {
+    this.socket = socket;
+    socket.on('close', this.onClose.bind(this));
+  }
+  destroy() { this.socket.destroy(); }
+  onClose() {}
+}`),
+    // A method's parameter may die before the owner (\`track(widget)\`): only constructor parameters count as not owned.
+    code(`class Shell {
+  track(widget: Editor) { widget.onDidSave(() => this.refresh()); }
+  dispose() {}
+  refresh() {}
+}`),
+    // A function owner's listener that closes over the owner's own parameter (the target itself) keeps none of its state.
+    code(`function watch(server: EventEmitter) {
+  const id = setInterval(() => {}, 1000);
+  server.on('session', function () { void server; });
+  return () => clearInterval(id);
+}`),
     // Options: no emitter types, other teardown names.
     {
       code: code(`class Worker {

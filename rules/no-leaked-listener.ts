@@ -385,12 +385,13 @@ export default createRule<Options, MessageIds>({
             const inner = captureOf(callee.object, owner, depth + 1);
             return inner === undefined ? undefined : { ...inner, removable: false };
           }
-          // A wrapper such as `debounce(() => this.layout(), 50)` keeps the function it wraps.
-          if (services.getTypeAtLocation(node).getCallSignatures().length === 0) return undefined;
+          // A wrapper such as `debounce(() => this.layout(), 50)` keeps the function it wraps:
+          // the capture is found in the syntax first, the type is asked only then.
           for (const inner of node.arguments) {
             if (!isFunctionNode(inner)) continue;
             const found = captureOf(inner, owner, depth + 1);
-            if (found !== undefined) return { ...found, removable: false };
+            if (found === undefined) continue;
+            return services.getTypeAtLocation(node).getCallSignatures().length === 0 ? undefined : { ...found, removable: false };
           }
           return undefined;
         }

@@ -151,6 +151,13 @@ const NEVER_REGISTRATIONS = new Set([
 const PREFILTER_SOURCE =
   String.raw`addEventListener|addListener|prependListener|\.\s*on\s*\(|subscribe|setInterval|observe\s*\(|\bon[A-Z]\w*\s*\(|\.\s*event\s*\(|register|listen`;
 const PREFILTER = new RegExp(PREFILTER_SOURCE);
+/**
+ * Names a handle-returning registration is written with: `subscribe`, `onDidChange`-style
+ * `Event<T>` members and methods, `emitter.event`, and names with `listen`, `register` or
+ * `watch` in them. Other calls that return a disposable are left alone unless configured in
+ * `handleFunctions` (a documented limit: they are mostly factories, renderers and schedulers).
+ */
+const HANDLE_REGISTRATION_NAME = /^(?:subscribe|event)$|^on[A-Z]|[Ll]isten|[Rr]egister|[Ww]atch/;
 
 /** Cheap text pre-filter: false when nothing in the file can be a registration. `extraNames` are configured function names. */
 export function mayRegisterListeners(sourceText: string, extraNames: readonly string[]): boolean {
@@ -241,6 +248,8 @@ export class ListenerApis {
     // Only `subscribe` and configured functions take an observer object (`{ next: … }`); for
     // the rest a callback inside an options object (a menu's `onHide`) is no registration.
     const configuredName = this.options.handleFunctions.length > 0;
+    // Names only pick candidates, before any type is asked (the same words as the pre-filter).
+    if (!configuredName && !HANDLE_REGISTRATION_NAME.test(name)) return undefined;
     const callbacks = args.filter(
       (argument) => (name === 'subscribe' || configuredName || skipOuterEsExpressions(argument).type !== AST_NODE_TYPES.ObjectExpression) && mayCapture(argument),
     );

@@ -285,6 +285,14 @@ class Toolbar {
   dispose() {}
   focus() {}
 }`),
+    // A method that returns a disposable but is not named like a registration (a renderer, a scheduler) is left alone.
+    code(`interface Menus { show(onHide: () => void): IDisposable }
+class Toolbar {
+  constructor(private readonly menus: Menus) {}
+  open() { this.menus.show(() => this.focus()); }
+  dispose() {}
+  focus() {}
+}`),
     // The owner ends the target's life itself: a connection's socket, destroyed in its teardown.
     code(`import { Socket } from 'node:net';
 class Connection {

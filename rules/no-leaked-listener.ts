@@ -166,9 +166,10 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const handleFunctions = options.handleFunctions ?? [];
-    // Nothing in the file is written like a registration: no visitor, no type information.
-    if (!mayRegisterListeners(context.sourceCode.text, specifierNames(handleFunctions))) return {};
+    // Asked first, so that a setup without typed linting fails the same way on every file.
     const services = getParserServices(context);
+    // Nothing in the file is written like a registration: no visitor, no type question.
+    if (!mayRegisterListeners(context.sourceCode.text, specifierNames(handleFunctions))) return {};
     const program = services.program;
     const checker = program.getTypeChecker();
     const disposeKeys = getDisposeKeys(program);

@@ -184,3 +184,52 @@ export function programMentionsDisposal(program: ts.Program): boolean {
   mentionsDisposalPerProgram.set(program, answer);
   return answer;
 }
+
+/**
+ * How a value handed back by a registration is released, when it is a handle at all:
+ * `[Symbol.dispose]()` / `[Symbol.asyncDispose]()` (TC39 explicit resource management),
+ * `dispose()` (the `IDisposable` of VS Code, Theia, Monaco and vscode-jsonrpc) or
+ * `unsubscribe()` (RxJS's `Subscription`, the TC39 Observable proposal). Every member of a
+ * union but `null`/`undefined` must have the same way out; `any` and `unknown` are no handle.
+ */
+export type HandleRelease = 'Symbol.dispose' | 'Symbol.asyncDispose' | 'dispose' | 'unsubscribe';
+
+const HANDLE_METHODS: readonly HandleRelease[] = ['dispose', 'unsubscribe'];
+const handleReleasePerType = new WeakMap<ts.Type, HandleRelease | null>();
+
+export function getHandleRelease(type: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys | null): HandleRelease | undefined {
+  const cached = handleReleasePerType.get(type);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: HandleRelease | null = null;
+  const parts = (type.isUnion() ? type.types : [type]).filter(
+    (part) => (part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) === 0,
+  );
+  for (const part of parts) {
+    const release = partRelease(part, checker, keys);
+    if (release === undefined || (found !== null && found !== release)) {
+      found = null;
+      break;
+    }
+    found = release;
+  }
+  handleReleasePerType.set(type, found);
+  return found ?? undefined;
+}
+
+function partRelease(type: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys | null): HandleRelease | undefined {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return undefined;
+  const apparent = checker.getApparentType(type);
+  const properties = checker.getPropertiesOfType(apparent);
+  const callable = (property: ts.Symbol): boolean => checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
+  if (keys !== null) {
+    for (const property of properties) {
+      if (keys.dispose !== undefined && property.escapedName === keys.dispose && callable(property)) return 'Symbol.dispose';
+      if (keys.asyncDispose !== undefined && property.escapedName === keys.asyncDispose && callable(property)) return 'Symbol.asyncDispose';
+    }
+  }
+  for (const name of HANDLE_METHODS) {
+    const property = properties.find((candidate) => candidate.name === name);
+    if (property !== undefined && callable(property)) return name;
+  }
+  return undefined;
+}

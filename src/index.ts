@@ -6,6 +6,7 @@ import { packageJson } from './package-info.js';
 import type { LifetimeRuleDocs } from './create-rule.js';
 // Rules: one import per file in rules/, kept in alphabetical order (the meta test checks the set).
 import noFinalizerHoldingTarget from '../rules/no-finalizer-holding-target.js';
+import noLeakedListener from '../rules/no-leaked-listener.js';
 import noStrongParentReference from '../rules/no-strong-parent-reference.js';
 import noThrowingFinalizer from '../rules/no-throwing-finalizer.js';
 import preferUsingOverFinalizer from '../rules/prefer-using-over-finalizer.js';
@@ -16,6 +17,7 @@ export type AnyRule = TSESLint.RuleModule<string, readonly unknown[], LifetimeRu
 /** The rule modules with typescript-eslint's types, for this package's own code and tests. */
 const rules = {
   'no-finalizer-holding-target': noFinalizerHoldingTarget,
+  'no-leaked-listener': noLeakedListener,
   'no-strong-parent-reference': noStrongParentReference,
   'no-throwing-finalizer': noThrowingFinalizer,
   'prefer-using-over-finalizer': preferUsingOverFinalizer,

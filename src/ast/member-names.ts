@@ -4,6 +4,8 @@ import ts from 'typescript';
 
 import { skipOuterTsExpressions } from './wrappers.js';
 
+import { skipOuterEsExpressions } from './wrappers.js';
+
 /**
  * The key of a property, member or member access, as far as it is known without running code:
  * - `name`: an identifier, a string or number literal, or a template without expressions
@@ -70,6 +72,24 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   const key = propertyKey(node.property, node.computed);
   if (key === undefined || key.kind === 'symbol') return undefined;
   return key.kind === 'private' ? `#${key.name}` : key.name;
+}
+
+/**
+ * The path of a reference to a value, as a key to compare two places by: `this.#ac` → 'this.#ac',
+ * `ctx.ac` → 'ctx.ac', `this.host?.ac!` → 'this.host.ac'. Like `calleePath`, but `this` may start
+ * the chain and optional chains and type-only wrappers are looked through; undefined for
+ * anything else (calls, computed keys, `super`).
+ */
+export function accessPath(node: TSESTree.Node): string | undefined {
+  const value = skipOuterEsExpressions(node, { chains: true });
+  if (value.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  if (value.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(value);
+    const head = accessPath(value.object);
+    return name !== undefined && head !== undefined ? `${head}.${name}` : undefined;
+  }
+  return undefined;
 }
 
 /** `console.log` → ['console', 'log']; undefined when the expression is not a chain of static names. */

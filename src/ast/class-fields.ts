@@ -1,0 +1,85 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { ClassNode } from './functions.js';
+import { memberKey, propertyKey, propertyKeyText } from './member-names.js';
+import { getThisScope } from './this-scope.js';
+import { walk } from './walk.js';
+import { skipOuterEsExpressions } from './wrappers.js';
+
+/**
+ * One place where a class puts a value into an instance field of its own:
+ * - `initializer`: `k = value;` (and `accessor k = value;`);
+ * - `declaration`: `k: T;`, `declare k: T;`, `@Input() k!: T;` — a field the class declares but
+ *   does not fill there (`value` is undefined);
+ * - `parameterProperty`: `constructor(private k: T)` — filled with what the caller passes;
+ * - `assignment`: `this.k = value` (also `??=`, `||=`, `&&=`) anywhere in the class, nested
+ *   arrows included, where `this` is an instance of the class.
+ */
+export interface FieldWrite {
+  kind: 'initializer' | 'declaration' | 'parameterProperty' | 'assignment';
+  value: TSESTree.Expression | undefined;
+  /** The field member, the parameter property, or the assignment expression. */
+  node: TSESTree.Node;
+  /** The member carries decorators (`@Input()`, `@property()`, `@inject(T)`): something outside fills it. */
+  decorated: boolean;
+}
+
+const writesPerClass = new WeakMap<ClassNode, ReadonlyMap<string, readonly FieldWrite[]>>();
+
+/**
+ * Every write into the instance fields of `classNode`, by key text (`k`, `#k`, `[kSymbol]`, as
+ * `propertyKeyText` writes them). Static fields are left out. Computed once per class node.
+ */
+export function instanceFieldWrites(classNode: ClassNode): ReadonlyMap<string, readonly FieldWrite[]> {
+  const cached = writesPerClass.get(classNode);
+  if (cached !== undefined) return cached;
+  const writes = new Map<string, FieldWrite[]>();
+  const add = (key: string, write: FieldWrite): void => {
+    const list = writes.get(key);
+    if (list === undefined) writes.set(key, [write]);
+    else list.push(write);
+  };
+  for (const member of classNode.body.body) {
+    if ((member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) && !member.static) {
+      const key = memberKey(member);
+      if (key === undefined) continue;
+      const decorated = member.decorators.length > 0;
+      if (member.value === null) add(propertyKeyText(key), { kind: 'declaration', value: undefined, node: member, decorated });
+      else add(propertyKeyText(key), { kind: 'initializer', value: member.value, node: member, decorated });
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const binding = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+        add(binding.name, { kind: 'parameterProperty', value: undefined, node: parameter, decorated: parameter.decorators.length > 0 });
+      }
+    }
+  }
+  walk(classNode.body, (node) => {
+    // A nested class has instances of its own.
+    if (node !== classNode.body && node.type === AST_NODE_TYPES.ClassBody) return false;
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
+    if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=' && node.operator !== '&&=') return undefined;
+    const key = thisMemberKey(node.left, classNode);
+    if (key !== undefined) add(key, { kind: 'assignment', value: node.right, node, decorated: false });
+    return undefined;
+  });
+  writesPerClass.set(classNode, writes);
+  return writes;
+}
+
+/**
+ * The key text of `this.k` / `this.#k` / `this['k']` / `this?.k` (through type-only wrappers),
+ * when `this` there is an instance of `classNode`; undefined otherwise.
+ */
+export function thisMemberKey(node: TSESTree.Node, classNode: ClassNode): string | undefined {
+  const member = skipOuterEsExpressions(node, { chains: true });
+  if (member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = skipOuterEsExpressions(member.object, { chains: true });
+  if (object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const scope = getThisScope(object);
+  if (scope.kind !== 'instance' || scope.classNode !== classNode) return undefined;
+  const key = propertyKey(member.property, member.computed);
+  return key === undefined ? undefined : propertyKeyText(key);
+}

@@ -1,0 +1,411 @@
+/**
+ * Registrations of callbacks on objects that keep them: what they are, told apart by type.
+ *
+ * A registration hands a callback to something that holds it strongly until it is released:
+ * - `eventTarget`: `target.addEventListener(type, listener, options)` on an `EventTarget`;
+ *   released by `removeEventListener` with the same function, by aborting `options.signal`, or
+ *   by `options.once` after the first event;
+ * - `emitter`: `emitter.on / addListener / prependListener(event, listener)` on Node's
+ *   `EventEmitter` (its subclasses included: streams, servers, `process`); released by `off` /
+ *   `removeListener` with the same function or `removeAllListeners`. `once` is not one: it lets
+ *   go after the first event;
+ * - `subscription`: `source.subscribe(…)` whose result is a handle (`unsubscribe()`, `dispose()`,
+ *   `[Symbol.dispose]()`) or an unsubscribe function (Redux, Svelte and nanostores stores);
+ * - `event`: a call of a function-typed value or of a method on an instance that is given a
+ *   callback and returns a handle: VS Code's `Event<T>` (`editor.onDidChange(listener)`), a
+ *   connection's `onRequest(type, handler): Disposable`, RxJS's `scheduler.schedule(work)`;
+ * - `interval`: the global `setInterval(callback, ms)`, released by `clearInterval(id)`;
+ * - `observer`: `observer.observe(target)` on a `ResizeObserver`, `MutationObserver`,
+ *   `IntersectionObserver` or `PerformanceObserver`, whose callback was given to its
+ *   constructor; released by `disconnect()` (or `unobserve(target)`).
+ * Names only pick the candidates cheaply; types decide (a `.on()` of some other class is not an
+ * emitter registration). Option lists in typescript-eslint's specifier format name more types.
+ */
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import { valueMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { memberName } from './ast/member-names.js';
+import { skipOuterEsExpressions } from './ast/wrappers.js';
+import { type DisposeKeys, getDisposeKeys, getHandleRelease, type HandleRelease } from './disposable.js';
+import { type BaseTypeMatcher, baseTypeMatcher } from './type-specifiers.js';
+
+export type RegistrationKind = 'eventTarget' | 'emitter' | 'subscription' | 'event' | 'interval' | 'observer';
+
+/** How the value a registration hands back releases it. */
+export type RegistrationHandle = HandleRelease | 'function' | 'interval';
+
+export interface Registration {
+  kind: RegistrationKind;
+  call: TSESTree.CallExpression;
+  /** What holds the callback: the receiver, or for an observer the observed node; undefined for the timer list and bare event functions. */
+  target: TSESTree.Expression | undefined;
+  /** The event for messages: the literal event name, the method (`subscribe`, `onDidChange`), `setInterval`, the observer class. */
+  event: string;
+  /** Arguments that may carry the callback (for an observer: none, its callback is in the constructor). */
+  callbacks: TSESTree.Expression[];
+  /** The listener whose identity a removal must repeat (event targets and emitters). */
+  listener: TSESTree.Expression | undefined;
+  /** The options argument of `addEventListener`. */
+  options: TSESTree.Expression | undefined;
+  /** The value handed back that releases the registration. */
+  handle: RegistrationHandle | undefined;
+  /** The observer the registration is made on. */
+  observer: TSESTree.Expression | undefined;
+  /** A collection for the handle was passed along (`event(listener, thisArgs, disposables)`). */
+  handedOver: boolean;
+}
+
+export interface ListenerApiOptions {
+  eventTargetTypes: readonly TypeOrValueSpecifier[];
+  emitterTypes: readonly TypeOrValueSpecifier[];
+  handleFunctions: readonly TypeOrValueSpecifier[];
+}
+
+export const DEFAULT_EVENT_TARGET_TYPES: readonly TypeOrValueSpecifier[] = [
+  { from: 'lib', name: 'EventTarget' },
+  { from: 'package', package: '@types/node', name: 'EventTarget' },
+];
+
+export const DEFAULT_EMITTER_TYPES: readonly TypeOrValueSpecifier[] = [
+  { from: 'package', package: '@types/node', name: 'EventEmitter' },
+];
+
+const OBSERVER_TYPES: readonly TypeOrValueSpecifier[] = [
+  { from: 'lib', name: ['ResizeObserver', 'MutationObserver', 'IntersectionObserver', 'PerformanceObserver'] },
+  { from: 'package', package: '@types/node', name: 'PerformanceObserver' },
+];
+
+/** Objects that live as long as the page or the process, whatever expression reaches them. */
+const LONG_LIVED_TYPES: readonly TypeOrValueSpecifier[] = [
+  { from: 'lib', name: ['Window', 'Document'] },
+  { from: 'package', package: '@types/node', name: 'Process' },
+];
+
+export const EMITTER_METHODS: ReadonlySet<string> = new Set(['on', 'addListener', 'prependListener']);
+/** Methods that take a listener back by identity. */
+export const REMOVAL_METHODS: ReadonlySet<string> = new Set(['removeEventListener', 'off', 'removeListener']);
+
+/**
+ * Calls that are never registrations whatever they return, skipped before any type is asked
+ * for: promise callbacks, array and collection methods, one-shot timers, `bind`/`call`/`apply`.
+ */
+const NEVER_REGISTRATIONS = new Set([
+  // One-shot and removing emitter methods; `emit` calls the listeners, it keeps none.
+  'once',
+  'prependOnceListener',
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'removeEventListener',
+  'emit',
+  'then',
+  'catch',
+  'finally',
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'sort',
+  'toSorted',
+  'push',
+  'unshift',
+  'splice',
+  'set',
+  'get',
+  'has',
+  'delete',
+  'call',
+  'apply',
+  'bind',
+  'resolve',
+  'reject',
+  'from',
+  'defer',
+  'adopt',
+  'use',
+  'setTimeout',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+  'nextTick',
+  'run',
+  'runInAngularZone',
+  'runOutsideAngular',
+]);
+
+// Words a registration is written with. `on[A-Z]` and `.event(` are how Event<T> values are
+// named (`onDidChange`, `emitter.event`); a handle-returning registration named otherwise, in a
+// file with none of these words, is skipped (a documented limit of the pre-filter).
+const PREFILTER_SOURCE =
+  String.raw`addEventListener|addListener|prependListener|\.\s*on\s*\(|subscribe|setInterval|observe\s*\(|\bon[A-Z]\w*\s*\(|\.\s*event\s*\(|register|listen`;
+const PREFILTER = new RegExp(PREFILTER_SOURCE);
+/**
+ * Names a handle-returning registration is written with: `subscribe`, `onDidChange`-style
+ * `Event<T>` members and methods, `emitter.event`, and names with `listen`, `register` or
+ * `watch` in them. Other calls that return a disposable are left alone unless configured in
+ * `handleFunctions` (a documented limit: they are mostly factories, renderers and schedulers).
+ */
+const HANDLE_REGISTRATION_NAME = /^(?:subscribe|event)$|^on[A-Z]|[Ll]isten|[Rr]egister|[Ww]atch/;
+
+/** Cheap text pre-filter: false when nothing in the file can be a registration. `extraNames` are configured function names. */
+export function mayRegisterListeners(sourceText: string, extraNames: readonly string[]): boolean {
+  return PREFILTER.test(sourceText) || extraNames.some((name) => sourceText.includes(name));
+}
+
+/** The names in a list of specifiers, for the pre-filter. */
+export function specifierNames(specifiers: readonly TypeOrValueSpecifier[]): string[] {
+  return specifiers.flatMap((specifier) => {
+    if (typeof specifier === 'string') return [specifier];
+    return typeof specifier.name === 'string' ? [specifier.name] : [...specifier.name];
+  });
+}
+
+/**
+ * The type questions about registrations, for the file being linted. The answers about types are
+ * cached per program (see `baseTypeMatcher`, `getHandleRelease`), so one of these per file is cheap.
+ */
+export class ListenerApis {
+  readonly checker: ts.TypeChecker;
+  private readonly keys: DisposeKeys | null;
+  private readonly isEventTargetType: BaseTypeMatcher;
+  private readonly isEmitterType: BaseTypeMatcher;
+  private readonly isObserverType: BaseTypeMatcher;
+  private readonly isLongLivedType: BaseTypeMatcher;
+
+  constructor(
+    private readonly services: ParserServicesWithTypeInformation,
+    private readonly options: ListenerApiOptions,
+  ) {
+    const program = services.program;
+    this.checker = program.getTypeChecker();
+    this.keys = getDisposeKeys(program);
+    this.isEventTargetType = baseTypeMatcher(program, options.eventTargetTypes);
+    this.isEmitterType = baseTypeMatcher(program, options.emitterTypes);
+    this.isObserverType = baseTypeMatcher(program, OBSERVER_TYPES);
+    this.isLongLivedType = baseTypeMatcher(program, LONG_LIVED_TYPES);
+  }
+
+  /** A window, document or Node's `process`: alive as long as the page or the process. */
+  isLongLived(node: TSESTree.Node): boolean {
+    return this.isLongLivedType(this.services.getTypeAtLocation(node));
+  }
+
+  isObserver(node: TSESTree.Node): boolean {
+    return this.isObserverType(this.services.getTypeAtLocation(node));
+  }
+
+  /**
+   * The registration `call` makes, or undefined. `mayCapture(argument)` is asked before any type
+   * is: an argument that cannot carry a callback that keeps its owner alive makes the call
+   * uninteresting, and the type checker is never asked about it.
+   */
+  registrationOf(call: TSESTree.CallExpression, mayCapture: (argument: TSESTree.Expression) => boolean): Registration | undefined {
+    if (call.arguments.length === 0) return undefined;
+    const callee = skipOuterEsExpressions(call.callee, { chains: true });
+    const args = call.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== AST_NODE_TYPES.SpreadElement);
+    if (args.length !== call.arguments.length) return undefined;
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined || NEVER_REGISTRATIONS.has(name)) return undefined;
+    const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+    if (receiver?.type === AST_NODE_TYPES.Super) return undefined;
+
+    if (name === 'addEventListener' && receiver !== undefined) {
+      const [type, listener, options] = args;
+      if (listener === undefined || !mayCapture(listener)) return undefined;
+      if (!this.isEventTargetType(this.services.getTypeAtLocation(receiver))) return undefined;
+      return this.make('eventTarget', call, receiver, eventName(type), [listener], { listener, options });
+    }
+    if (EMITTER_METHODS.has(name) && receiver !== undefined) {
+      const [type, listener] = args;
+      if (listener === undefined || !mayCapture(listener)) return undefined;
+      if (!this.isEmitterType(this.services.getTypeAtLocation(receiver))) return undefined;
+      return this.make('emitter', call, receiver, eventName(type), [listener], { listener });
+    }
+    if (name === 'setInterval' && this.isGlobalSetInterval(callee)) {
+      const [callback] = args;
+      if (callback === undefined || !mayCapture(callback)) return undefined;
+      return this.make('interval', call, undefined, 'setInterval', [callback], { handle: 'interval' });
+    }
+    if (name === 'observe' && receiver !== undefined) {
+      if (!this.isObserver(receiver)) return undefined;
+      const observerName = this.services.getTypeAtLocation(receiver).getSymbol()?.getName() ?? 'observer';
+      return this.make('observer', call, args[0], observerName, [], { observer: receiver });
+    }
+    // Handle-returning registrations: the callback must be there before the types are asked.
+    // Only `subscribe` and configured functions take an observer object (`{ next: … }`); for
+    // the rest a callback inside an options object (a menu's `onHide`) is no registration.
+    const configuredName = this.options.handleFunctions.length > 0;
+    // Names only pick candidates, before any type is asked (the same words as the pre-filter).
+    if (!configuredName && !HANDLE_REGISTRATION_NAME.test(name)) return undefined;
+    const callbacks = args.filter(
+      (argument) => (name === 'subscribe' || configuredName || skipOuterEsExpressions(argument).type !== AST_NODE_TYPES.ObjectExpression) && mayCapture(argument),
+    );
+    if (callbacks.length === 0) return undefined;
+    const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
+    const signature = this.checker.getResolvedSignature(tsCall);
+    if (signature === undefined) return undefined;
+    const returnType = this.checker.getReturnTypeOfSignature(signature);
+    if (returnsOwnArgument(signature, returnType) || this.returnsWhatItWasGiven(signature, returnType, receiver, args)) return undefined;
+    const configured = this.options.handleFunctions.length > 0 && this.matchesHandleFunction(callee, receiver);
+    let handle: RegistrationHandle | undefined = getHandleRelease(returnType, this.checker, this.keys);
+    if (handle === undefined && (name === 'subscribe' || configured) && isUnsubscribeFunction(returnType)) handle = 'function';
+    if (handle === undefined) return undefined;
+    if (!configured && name !== 'subscribe') {
+      // A free function that returns a disposable (`toDisposable(fn)`, `autorun(fn)`) makes
+      // one out of its callback; a registration is made on something: a receiver, or a value
+      // of a function type (`Event<T>`).
+      if (!this.isEventLikeCallee(callee, receiver)) return undefined;
+    }
+    const handedOver = this.passesCollection(args, callbacks, signature);
+    return this.make(name === 'subscribe' ? 'subscription' : 'event', call, receiver, name, callbacks, { handle, handedOver });
+  }
+
+  /**
+   * A call that hands back its receiver (`emitter.once(…)` returning `this`, a fluent API) or an
+   * argument (`removeAllListeners(socket)` returning the socket) returns nothing it made.
+   */
+  private returnsWhatItWasGiven(signature: ts.Signature, returnType: ts.Type, receiver: TSESTree.Expression | undefined, args: TSESTree.Expression[]): boolean {
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+    if (declaration?.type?.kind === ts.SyntaxKind.ThisType) return true;
+    const given = receiver === undefined ? args : [receiver, ...args];
+    return given.some((value) => this.services.getTypeAtLocation(value) === returnType);
+  }
+
+  private make(
+    kind: RegistrationKind,
+    call: TSESTree.CallExpression,
+    target: TSESTree.Expression | undefined,
+    event: string,
+    callbacks: TSESTree.Expression[],
+    extra: Partial<Pick<Registration, 'listener' | 'options' | 'handle' | 'observer' | 'handedOver'>>,
+  ): Registration {
+    return {
+      kind,
+      call,
+      target,
+      event,
+      callbacks,
+      listener: extra.listener,
+      options: extra.options,
+      handle: extra.handle,
+      observer: extra.observer,
+      handedOver: extra.handedOver ?? false,
+    };
+  }
+
+  /** `setInterval`, `window.setInterval`, `globalThis.setInterval` of the lib or of @types/node, not a local of that name. */
+  private isGlobalSetInterval(callee: TSESTree.Node): boolean {
+    const symbol = this.checker.getSymbolAtLocation(
+      this.services.esTreeNodeToTSNodeMap.get(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee),
+    );
+    const declarations = symbol?.declarations ?? [];
+    const program = this.services.program;
+    return (
+      declarations.length > 0 &&
+      declarations.every((declaration) => {
+        const file = declaration.getSourceFile();
+        return program.isSourceFileDefaultLibrary(file) || program.isSourceFileFromExternalLibrary(file);
+      })
+    );
+  }
+
+  /**
+   * The callee is a value of a function type (a property, accessor, variable or parameter:
+   * `Event<T>`, wherever it lives), or a method called on an instance. Not a declared free
+   * function, and not a static method or namespace function (`Disposable.create(fn)`,
+   * `Event.once(event)`): those make something out of the callback.
+   */
+  private isEventLikeCallee(callee: TSESTree.Node, receiver: TSESTree.Expression | undefined): boolean {
+    const nameNode = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+    const symbol = this.symbolOf(nameNode);
+    if (symbol === undefined) return false;
+    if (symbol.flags & (ts.SymbolFlags.Property | ts.SymbolFlags.Accessor | ts.SymbolFlags.Variable)) return true;
+    if ((symbol.flags & ts.SymbolFlags.Method) === 0 || receiver === undefined) return false;
+    const owner = this.symbolOf(skipOuterEsExpressions(receiver, { chains: true }));
+    if (owner === undefined) return true;
+    if (owner.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) return false;
+    return !(owner.flags & ts.SymbolFlags.Module && !(owner.flags & ts.SymbolFlags.Variable));
+  }
+
+  private symbolOf(node: TSESTree.Node): ts.Symbol | undefined {
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.PrivateIdentifier) {
+      return undefined;
+    }
+    let tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
+    if (ts.isPropertyAccessExpression(tsNode)) tsNode = tsNode.name;
+    const symbol = this.checker.getSymbolAtLocation(tsNode);
+    return symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+  }
+
+  private matchesHandleFunction(callee: TSESTree.Node, receiver: TSESTree.Expression | undefined): boolean {
+    const nameNode = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+    const type = this.services.getTypeAtLocation(receiver ?? callee);
+    return valueMatchesSomeSpecifier(nameNode, [...this.options.handleFunctions], this.services.program, type);
+  }
+
+  /**
+   * `event(listener, thisArgs, disposables)`: an argument after the callback goes to a parameter
+   * that takes a collection (something with `push` or `add`), so the handle is kept there.
+   */
+  private passesCollection(args: TSESTree.Expression[], callbacks: TSESTree.Expression[], signature: ts.Signature): boolean {
+    const first = callbacks[0];
+    if (first === undefined) return false;
+    const start = args.indexOf(first) + 1;
+    for (let index = start; index < args.length; index += 1) {
+      const parameter = signature.parameters[index];
+      if (parameter === undefined) break;
+      const type = this.checker.getNonNullableType(this.checker.getTypeOfSymbol(parameter));
+      if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) continue;
+      const apparent = this.checker.getApparentType(type);
+      if (apparent.getProperty('push') !== undefined || apparent.getProperty('add') !== undefined) return true;
+    }
+    return false;
+  }
+}
+
+/** `'resize'` → resize; anything not a literal is named by what it is. */
+function eventName(node: TSESTree.Expression | undefined): string {
+  if (node === undefined) return 'event';
+  const value = skipOuterEsExpressions(node);
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
+  if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? 'event';
+  return 'event';
+}
+
+/** A function type that can be called without arguments: what `store.subscribe(fn)` hands back to unsubscribe. */
+function isUnsubscribeFunction(type: ts.Type): boolean {
+  const signatures = type.getCallSignatures();
+  return signatures.some((signature) =>
+    signature.getParameters().every((parameter) => {
+      const declaration = parameter.valueDeclaration;
+      return declaration !== undefined && ts.isParameter(declaration) && (declaration.questionToken !== undefined || declaration.initializer !== undefined || declaration.dotDotDotToken !== undefined);
+    }),
+  );
+}
+
+/** `add<T>(value: T): T`: a generic that hands back its own argument adds, it does not register. */
+function returnsOwnArgument(signature: ts.Signature, returnType: ts.Type): boolean {
+  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+  if (declaration?.type === undefined || !ts.isTypeReferenceNode(declaration.type) || !ts.isIdentifier(declaration.type.typeName)) {
+    return (returnType.flags & ts.TypeFlags.TypeParameter) !== 0;
+  }
+  const name = declaration.type.typeName.text;
+  if (declaration.typeParameters?.some((parameter) => parameter.name.text === name) !== true) return false;
+  return declaration.parameters.some(
+    (parameter) =>
+      parameter.type !== undefined && ts.isTypeReferenceNode(parameter.type) && ts.isIdentifier(parameter.type.typeName) && parameter.type.typeName.text === name,
+  );
+}

@@ -157,7 +157,7 @@ export default createRule<Options, MessageIds>({
       notReleased: 'This {{registration}} captures {{capture}}, so {{holder}} keeps {{owner}} alive after {{teardown}}, which never {{release}}.',
       noTeardown: 'This {{registration}} captures {{capture}}, so {{holder}} keeps {{owner}} alive for good: {{owner}} has no {{teardown}} that {{releaseBase}}.',
       cannotRemove:
-        'This inline {{registration}} captures {{capture}} and can never be removed, so {{holder}} keeps {{owner}} alive for good: keep the function in a field and remove it in {{teardown}}{{orSignal}}.',
+        'This inline {{registration}} captures {{capture}} and cannot be removed, so {{holder}} keeps {{owner}} alive; keep it in a field and remove it in {{teardown}}{{orSignal}}.',
       handleDiscarded:
         'This {{registration}} captures {{capture}}, so {{holder}} keeps {{owner}} alive for good: the {{handle}} it returns is discarded, so {{teardown}} cannot release it.',
       keepHandle: 'Add the returned {{handle}} to `this.{{field}}`, which {{teardown}} releases.',

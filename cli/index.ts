@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { findTransform, TRANSFORMS, transformUrl, type TransformEntry } from '../codemods/registry.js';
+import { findTransform, projectUrl, TRANSFORMS, transformUrl, type TransformEntry } from '../codemods/registry.js';
 import { isDeclarationFile, KNOWN_PARSERS, SOURCE_EXTENSIONS } from '../codemods/lib/parse.js';
 import { packageJson } from '../src/package-info.js';
 import { unifiedDiff } from './diff.js';
@@ -50,6 +50,7 @@ ${[
   formatOption('-p, --print', 'print each changed file to stdout, after a `==> file <==` header'),
   formatOption('    --json=FILE', 'write a report to FILE: per file changed, unchanged, skipped, failed or left alone, with reasons and lines'),
   formatOption('    --force', 'write even where git shows uncommitted changes under the paths (checked unless --dry)'),
+  formatOption('    --project=TSCONFIG', 'type-aware: rewrite exactly the fields lifetime/no-strong-parent-reference reports in this TypeScript project (its back-reference names, or --fields), and leave the ones it reports but cannot rewrite alone with its reason'),
   formatOption('    --parser=NAME', `parser for every file (${KNOWN_PARSERS.join(', ')}); default: per file, ts for .ts/.mts/.cts, tsx for .tsx, babel for JS`),
   formatOption('    --extensions=LIST', `file extensions to process (default: ${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',')})`),
   formatOption('    --ignore-pattern=GLOB', 'skip matching files or folders, relative to each path given; repeatable (node_modules/ and dist/ are always skipped)'),
@@ -101,6 +102,7 @@ interface CliOptions {
   cpus: number;
   verbose: boolean;
   transformOptions: Record<string, string>;
+  project: string | undefined;
 }
 
 function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
@@ -141,6 +143,17 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
   if (extensions.size === 0) throw new UsageError('--extensions needs at least one extension.');
   if (typeof values.json === 'string' && values.json.trim() === '') throw new UsageError('--json needs a file name.');
   if (values.diff === true && values.print === true) throw new UsageError('--diff and --print both write to stdout; choose one.');
+  const project = typeof values.project === 'string' ? values.project : undefined;
+  if (project !== undefined) {
+    if (entry.project === undefined) throw new UsageError(`${entry.name} has no type-aware mode; drop --project.`);
+    if (project.trim() === '') throw new UsageError('--project needs a tsconfig file.');
+    try {
+      if (!statSync(project).isFile()) throw new UsageError(`--project ${project} is not a file; name the tsconfig.json itself.`);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`--project ${project} does not exist.`);
+    }
+  }
   const transformOptions: Record<string, string> = {};
   for (const other of TRANSFORMS) {
     for (const option of other.options) {
@@ -179,6 +192,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
     cpus,
     verbose: values.verbose === true,
     transformOptions,
+    project,
   };
 }
 
@@ -229,6 +243,30 @@ function display(file: string): string {
 
 function where(record: FileRecord, reason: Reason): string {
   return `${record.file}${reason.line === undefined ? '' : `:${String(reason.line)}`}: ${reason.message}`;
+}
+
+interface ProjectSelection {
+  files: Map<string, { targets: { fieldName: string; start: number }[]; leftAlone: { line: number; message: string }[] }>;
+}
+
+/** The transform's type-aware selection of fields (`--project`), or the message of a tsconfig it cannot use. */
+async function selectWithProject(
+  entry: TransformEntry,
+  tsconfig: string,
+  files: readonly string[],
+  transformOptions: Record<string, string>,
+): Promise<ProjectSelection | string> {
+  const url = projectUrl(entry);
+  if (url === undefined) return `${entry.name} has no type-aware mode`;
+  const module = (await import(url.href)) as {
+    selectWithProject: (tsconfig: string, files: readonly string[], options: Record<string, string>) => ProjectSelection;
+  };
+  try {
+    return module.selectWithProject(tsconfig, files, transformOptions);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ProjectError') return error.message;
+    throw error;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -291,16 +329,48 @@ async function main(argv: string[]): Promise<number> {
       records.push({ file, status: 'failed', reasons: [{ kind: 'failed', message: `cannot read: ${error instanceof Error ? error.message : String(error)}` }] });
       continue;
     }
-    if (prefilter.test(source)) candidates.push(file);
+    // The type-aware mode asks the program instead of the text.
+    if (options.project !== undefined || prefilter.test(source)) candidates.push(file);
     else records.push({ file, status: 'skipped', reasons: [{ kind: 'skipped', message: prefilter.reason }] });
   }
 
   const transformOptions: Record<string, unknown> = { ...options.transformOptions };
   if (options.parser !== undefined) transformOptions.parser = options.parser;
-  const results = await runTransform(transformUrl(entry).href, candidates, transformOptions, options.cpus);
+  let toTransform = candidates;
+  const leftAloneByProject = new Map<string, Reason[]>();
+  if (options.project !== undefined) {
+    const selected = await selectWithProject(entry, options.project, candidates, options.transformOptions);
+    if (typeof selected === 'string') {
+      process.stderr.write(`${PROGRAM}: ${selected}\n`);
+      return 2;
+    }
+    toTransform = [];
+    const targets: Record<string, unknown> = {};
+    const names = new Set<string>();
+    for (const file of candidates) {
+      const found = selected.files.get(file);
+      if (found === undefined) {
+        records.push({ file, status: 'skipped', reasons: [{ kind: 'skipped', message: `not in the program of ${options.project}` }] });
+        continue;
+      }
+      const leftAlone = found.leftAlone.map((item): Reason => ({ kind: 'left alone', line: item.line, message: item.message }));
+      if (found.targets.length === 0) {
+        if (leftAlone.length > 0) records.push({ file, status: 'left alone', reasons: leftAlone });
+        else records.push({ file, status: 'skipped', reasons: [{ kind: 'skipped', message: 'no-strong-parent-reference reports no field here' }] });
+        continue;
+      }
+      toTransform.push(file);
+      targets[file] = found.targets;
+      for (const target of found.targets) names.add(target.fieldName);
+      if (leftAlone.length > 0) leftAloneByProject.set(file, leftAlone);
+    }
+    transformOptions.targets = targets;
+    if (names.size > 0) transformOptions.fields = [...names].join(',');
+  }
+  const results = await runTransform(transformUrl(entry).href, toTransform, transformOptions, options.cpus);
   const changes: { record: FileRecord; result: FileResult }[] = [];
   for (const result of results) {
-    const reasons = result.reports.map((line) => parseReport(result.file, line));
+    const reasons = [...(leftAloneByProject.get(result.file) ?? []), ...result.reports.map((line) => parseReport(result.file, line))];
     const record: FileRecord = { file: result.file, status: 'unchanged', reasons };
     if (result.error !== undefined) {
       record.status = 'failed';

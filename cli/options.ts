@@ -6,6 +6,7 @@ export const COMMON_OPTIONS = {
   json: { type: 'string' },
   force: { type: 'boolean' },
   parser: { type: 'string' },
+  project: { type: 'string' },
   extensions: { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true },
   cpus: { type: 'string', short: 'c' },

@@ -26,6 +26,12 @@ export interface TransformEntry {
   prefilter: (options: Record<string, string>) => { reason: string; test: (source: string) => boolean };
   /** Lines for --help after the options: examples of use. */
   examples: readonly string[];
+  /**
+   * The type-aware mode (`--project tsconfig.json`), when the transform has one: a module,
+   * relative to this file, whose `selectWithProject(tsconfig, files, options)` says per file
+   * which fields to rewrite and which to leave alone (see codemods/weak-parent/project.ts).
+   */
+  project?: string;
 }
 
 export const TRANSFORMS: readonly TransformEntry[] = [
@@ -33,6 +39,7 @@ export const TRANSFORMS: readonly TransformEntry[] = [
     name: 'weak-parent',
     summary: 'turn `parent` fields of classes into a WeakRef store behind an accessor, so a kept child no longer keeps its tree alive',
     module: './weak-parent/index.js',
+    project: './weak-parent/project.js',
     options: [
       { name: 'fields', value: 'LIST', description: 'field names to rewrite (default: parent)', validate: (value) => void parseFieldsOption(value) },
       {
@@ -66,12 +73,18 @@ export const TRANSFORMS: readonly TransformEntry[] = [
       'weak-parent --dry --diff src/          show what would change, write nothing',
       'weak-parent src/                       rewrite in place (needs a clean git tree, or --force)',
       'weak-parent --fields=parent,owner --on-collected=undefined --json report.json src/',
+      'weak-parent --project tsconfig.json src/  rewrite exactly what lifetime/no-strong-parent-reference reports',
     ],
   },
 ];
 
 export function findTransform(name: string): TransformEntry | undefined {
   return TRANSFORMS.find((entry) => entry.name === name);
+}
+
+/** Where a transform's type-aware selection is, as a file URL, when it has one. */
+export function projectUrl(entry: TransformEntry): URL | undefined {
+  return entry.project === undefined ? undefined : new URL(entry.project, import.meta.url);
 }
 
 /** Where a transform's module is, as a file URL (works from the sources and from dist/). */

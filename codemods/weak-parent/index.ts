@@ -13,7 +13,7 @@ import { isDeclarationFile, isTypeScriptPath, parserFor, parserForPath } from '.
 import { formatterSettings } from '../lib/project-style.js';
 import { DEFAULT_STYLE, detectCodeHabits, detectEol, detectIndentUnit } from '../lib/style.js';
 import { mentionsField, parseOptions } from './options.js';
-import { rewriteWeakParents, type RewriteContext, type WeakParentResult } from './rewrite.js';
+import { type FieldTarget, rewriteWeakParents, type RewriteContext, type WeakParentResult } from './rewrite.js';
 import { targetVerdict } from './target.js';
 
 export { SourceParseError as WeakParentParseError, isDeclarationFile, parserForPath } from '../lib/parse.js';
@@ -72,8 +72,19 @@ export function transformWithReports(
   return { ...result, notes: verdict.ok && result.rewritten > 0 ? verdict.notes : [] };
 }
 
+/**
+ * The fields chosen for `path` by the CLI's type-aware mode (`--project`): `options.targets` maps
+ * file paths to fields; a file it does not list has no field to rewrite.
+ */
+function targetsOf(options: Options, path: string): RewriteContext['targets'] {
+  const targets: unknown = options.targets;
+  if (targets === undefined || targets === null || typeof targets !== 'object') return undefined;
+  const forFile: unknown = (targets as Record<string, unknown>)[path];
+  return Array.isArray(forFile) ? (forFile as FieldTarget[]) : [];
+}
+
 export default function transform(file: FileInfo, api: Pick<API, 'report'>, options: Options): string | undefined {
-  const result = transformWithReports(file, options);
+  const result = transformWithReports(file, options, targetsOf(options, file.path));
   for (const note of result.notes) api.report(`${file.path}:1: note: ${note}`);
   for (const report of result.reports) api.report(`${file.path}:${String(report.line)}: ${report.message}`);
   return result.output === file.source ? undefined : result.output;

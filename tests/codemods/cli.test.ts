@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { REWRITE_REFUSALS } from '../../src/back-references.js';
+
 const execFileAsync = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixtureDir = join(repoRoot, 'tests/codemods/__testfixtures__/weak-parent');
@@ -78,7 +80,7 @@ beforeAll(async () => {
       compilerOptions: { outDir: join(buildDir, 'out'), rootDir: repoRoot, declaration: false, sourceMap: false },
       include: [],
       // The transforms are loaded by URL from the registry, so they are named here too.
-      files: ['cli/index.ts', 'cli/worker.ts', 'codemods/weak-parent/index.ts', 'src/jscodeshift-parsers.d.ts'].map((file) => join(repoRoot, file)),
+      files: ['cli/index.ts', 'cli/worker.ts', 'codemods/weak-parent/index.ts', 'codemods/weak-parent/project.ts', 'src/jscodeshift-parsers.d.ts'].map((file) => join(repoRoot, file)),
     }),
   );
   await execFileAsync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(buildDir, 'tsconfig.json')], {
@@ -366,6 +368,63 @@ describe('eslint-plugin-lifetime weak-parent (built bin)', () => {
     git('add', '-A');
     git('commit', '-q', '-m', 'rewritten');
     expect((await runBin(['weak-parent', '--cpus=1', join(root, 'src')])).code).toBe(0);
+  });
+});
+
+describe('eslint-plugin-lifetime weak-parent --project (type-aware)', () => {
+  const projectFixture = (name: string): string =>
+    readFileSync(join(repoRoot, 'tests/codemods/__testfixtures__/weak-parent-project', name), 'utf8');
+  const tsconfig = JSON.stringify({
+    compilerOptions: { target: 'es2022', lib: ['es2022', 'es2021.weakref'], strict: true, module: 'nodenext', noEmit: true },
+    include: ['src'],
+  });
+  function makeProject(name: string): string {
+    const root = join(scratch, name);
+    mkdirSync(join(root, 'src'), { recursive: true });
+    writeFileSync(join(root, 'tsconfig.json'), tsconfig);
+    writeFileSync(join(root, 'src/tree.ts'), projectFixture('tree.input.ts'));
+    // Outside the program: its `parent` would be rewritten without --project.
+    writeFileSync(join(root, 'loose.ts'), 'export class Loose {\n  parent: Loose | null = null;\n  readonly children: Loose[] = [];\n}\n');
+    return root;
+  }
+
+  it('rewrites what the rule reports, leaves the rest alone with its reasons, and the output type-checks', async () => {
+    const root = makeProject('project');
+    const reportPath = join(scratch, 'project-report.json');
+    const result = await runBin(['weak-parent', '--project', join(root, 'tsconfig.json'), '--force', '--cpus=1', '--json', reportPath, join(root, 'src'), join(root, 'loose.ts')]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(root, 'src/tree.ts'), 'utf8')).toBe(projectFixture('tree.output.ts'));
+    expect(readFileSync(join(root, 'loose.ts'), 'utf8')).toContain('  parent: Loose | null = null;');
+
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
+      files: { file: string; status: string; reasons: { kind: string; message: string; line?: number }[] }[];
+    };
+    const byName = new Map(report.files.map((entry) => [relative(root, entry.file), entry]));
+    expect(byName.get('loose.ts')?.status).toBe('skipped');
+    expect(byName.get('loose.ts')?.reasons[0]?.message).toMatch(/^not in the program of /);
+    const leftAlone = byName.get(join('src', 'tree.ts'))?.reasons.filter((reason) => reason.kind === 'left alone').map((reason) => reason.message);
+    // The rule's own refusal texts (src/back-references.ts), so the two never disagree.
+    expect(leftAlone).toEqual([
+      `Slot.[kOwner] left alone: ${REWRITE_REFUSALS['non-identifier-key']}`,
+      `Leaf.owner left alone: ${REWRITE_REFUSALS.declare}`,
+    ]);
+
+    const ts = (await import('typescript')).default;
+    const config = ts.parseJsonConfigFileContent(JSON.parse(tsconfig), ts.sys, root);
+    const program = ts.createProgram(config.fileNames, config.options);
+    expect(ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))).toEqual([]);
+  });
+
+  it('refuses a tsconfig it cannot read, and a transform without a type-aware mode stays a usage error', async () => {
+    const root = makeProject('project-bad');
+    writeFileSync(join(root, 'broken.json'), '{ "compilerOptions": ');
+    const broken = await runBin(['weak-parent', '--project', join(root, 'broken.json'), '--dry', root]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('broken.json');
+    const missing = await runBin(['weak-parent', '--project', join(root, 'nope.json'), '--dry', root]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+    expect(readFileSync(join(root, 'src/tree.ts'), 'utf8')).toBe(projectFixture('tree.input.ts'));
   });
 });
 

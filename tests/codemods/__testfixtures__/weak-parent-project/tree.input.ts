@@ -1,0 +1,33 @@
+// The type-aware mode rewrites what no-strong-parent-reference reports: `parentNode`, one of
+// its back-reference names, but not a `parent` that nothing holds (Cursor); a symbol key and a
+// `declare` field are reported but left alone with the rule's reasons.
+export class TreeNode {
+  parentNode: TreeNode | null = null;
+  readonly childNodes: TreeNode[] = [];
+
+  append(child: TreeNode): void {
+    child.parentNode = this;
+    this.childNodes.push(child);
+  }
+}
+
+// A linked list: `parent` here is no back reference of a tree, nothing holds the item.
+export class Cursor {
+  parent: Cursor | null = null;
+  constructor(readonly value: number) {}
+}
+
+const kOwner = Symbol('owner');
+export class Slot {
+  [kOwner]: Board | null = null;
+}
+export class Board {
+  readonly slots = new Set<Slot>();
+}
+
+export class Leaf {
+  declare owner: Branch;
+}
+export class Branch {
+  readonly leaves: Leaf[] = [];
+}

@@ -415,7 +415,7 @@ describe('eslint-plugin-lifetime weak-parent --project (type-aware)', () => {
     expect(ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))).toEqual([]);
   });
 
-  it('refuses a tsconfig it cannot read, and a transform without a type-aware mode stays a usage error', async () => {
+  it('refuses a tsconfig that does not parse or does not exist, and touches nothing', async () => {
     const root = makeProject('project-bad');
     writeFileSync(join(root, 'broken.json'), '{ "compilerOptions": ');
     const broken = await runBin(['weak-parent', '--project', join(root, 'broken.json'), '--dry', root]);

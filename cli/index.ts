@@ -14,7 +14,15 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { findTransform, projectUrl, TRANSFORMS, transformUrl, type TransformEntry } from '../codemods/registry.js';
+import {
+  findTransform,
+  type ProjectSelection,
+  projectUrl,
+  type SelectWithProject,
+  TRANSFORMS,
+  transformUrl,
+  type TransformEntry,
+} from '../codemods/registry.js';
 import { isDeclarationFile, KNOWN_PARSERS, SOURCE_EXTENSIONS } from '../codemods/lib/parse.js';
 import { packageJson } from '../src/package-info.js';
 import { unifiedDiff } from './diff.js';
@@ -245,10 +253,6 @@ function where(record: FileRecord, reason: Reason): string {
   return `${record.file}${reason.line === undefined ? '' : `:${String(reason.line)}`}: ${reason.message}`;
 }
 
-interface ProjectSelection {
-  files: Map<string, { targets: { fieldName: string; start: number }[]; leftAlone: { line: number; message: string }[] }>;
-}
-
 /** The transform's type-aware selection of fields (`--project`), or the message of a tsconfig it cannot use. */
 async function selectWithProject(
   entry: TransformEntry,
@@ -258,9 +262,7 @@ async function selectWithProject(
 ): Promise<ProjectSelection | string> {
   const url = projectUrl(entry);
   if (url === undefined) return `${entry.name} has no type-aware mode`;
-  const module = (await import(url.href)) as {
-    selectWithProject: (tsconfig: string, files: readonly string[], options: Record<string, string>) => ProjectSelection;
-  };
+  const module = (await import(url.href)) as { selectWithProject: SelectWithProject };
   try {
     return module.selectWithProject(tsconfig, files, transformOptions);
   } catch (error) {
@@ -348,7 +350,7 @@ async function main(argv: string[]): Promise<number> {
     const targets: Record<string, unknown> = {};
     const names = new Set<string>();
     for (const file of candidates) {
-      const found = selected.files.get(file);
+      const found = selected.get(file);
       if (found === undefined) {
         records.push({ file, status: 'skipped', reasons: [{ kind: 'skipped', message: `not in the program of ${options.project}` }] });
         continue;

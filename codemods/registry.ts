@@ -16,6 +16,20 @@ export interface TransformOption {
   validate?: (value: string) => void;
 }
 
+/** What a transform's type-aware mode says about one file. */
+export interface ProjectFile {
+  /** Fields to rewrite: name and start offset of the declaration (the transform's own checks still apply). */
+  targets: { fieldName: string; start: number }[];
+  /** Fields reported but not to be rewritten, as `line` + `Owner.field left alone: reason`. */
+  leftAlone: { line: number; message: string }[];
+}
+
+/** By path, the files of the program among those asked about; a file it lacks is not in the program. */
+export type ProjectSelection = Map<string, ProjectFile>;
+
+/** The export of a transform's `project` module; throws an Error named `ProjectError` for a tsconfig it cannot use. */
+export type SelectWithProject = (tsconfig: string, files: readonly string[], options: Record<string, string>) => ProjectSelection;
+
 export interface TransformEntry {
   name: string;
   summary: string;

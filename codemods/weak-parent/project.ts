@@ -11,22 +11,7 @@ import ts from 'typescript';
 
 import { type BackReferenceOptions, findBackReferences } from '../../src/back-references.js';
 import { parseFieldsOption } from './options.js';
-import type { FieldTarget } from './rewrite.js';
-
-/** What the program says about one file. */
-export interface ProjectFile {
-  /** Fields to rewrite (the transform applies its own checks on top). */
-  targets: FieldTarget[];
-  /** Fields the rule reports but whose rewrite it refuses, as `line` + `Owner.field left alone: reason`. */
-  leftAlone: { line: number; message: string }[];
-}
-
-export interface ProjectSelection {
-  /** By absolute path, for the files of `files` that the program contains. */
-  files: Map<string, ProjectFile>;
-  /** Files of `files` that the program does not contain. */
-  outside: string[];
-}
+import type { ProjectFile, ProjectSelection, SelectWithProject } from '../registry.js';
 
 /**
  * The rule defers these two to the codemod (its suggestion cannot rewrite a constructor's
@@ -57,20 +42,18 @@ export function programOf(tsconfigPath: string): ts.Program {
 }
 
 /**
- * For each file, the fields `no-strong-parent-reference` reports there. `fields`, when given
+ * For each file of the program, the fields `no-strong-parent-reference` reports there (files
+ * outside the program are left out). `fields`, when given
  * (`--fields`), replaces the rule's back-reference names, as its `backReferenceNames` option does.
  */
 export function selectFields(program: ts.Program, files: readonly string[], options: { fields?: string; storage?: string } = {}): ProjectSelection {
   const analysis: BackReferenceOptions = {};
   if (options.fields !== undefined) analysis.backReferenceNames = parseFieldsOption(options.fields);
   if (options.storage === 'private' || options.storage === 'underscore') analysis.storage = options.storage;
-  const selection: ProjectSelection = { files: new Map(), outside: [] };
+  const selection: ProjectSelection = new Map();
   for (const file of files) {
     const sourceFile = program.getSourceFile(resolve(file));
-    if (sourceFile === undefined) {
-      selection.outside.push(file);
-      continue;
-    }
+    if (sourceFile === undefined) continue;
     const found: ProjectFile = { targets: [], leftAlone: [] };
     for (const reference of findBackReferences(program, sourceFile, analysis)) {
       if (reference.declaration.getSourceFile() !== sourceFile) continue;
@@ -82,12 +65,10 @@ export function selectFields(program: ts.Program, files: readonly string[], opti
         found.leftAlone.push({ line, message: `${reference.owner}.${reference.property} left alone: ${rewrite.reason}` });
       }
     }
-    selection.files.set(file, found);
+    selection.set(file, found);
   }
   return selection;
 }
 
 /** `programOf` and `selectFields` in one call: what the CLI's `--project` runs. */
-export function selectWithProject(tsconfigPath: string, files: readonly string[], options: { fields?: string; storage?: string } = {}): ProjectSelection {
-  return selectFields(programOf(tsconfigPath), files, options);
-}
+export const selectWithProject: SelectWithProject = (tsconfigPath, files, options) => selectFields(programOf(tsconfigPath), files, options);

@@ -72,7 +72,7 @@ export const TRANSFORMS: readonly TransformEntry[] = [
         name: 'accessor',
         value: 'WHERE',
         description:
-          'prototype (default: a getter/setter pair) or own (also an own, enumerable property of each instance, so Object.keys, spread, JSON and toEqual still see the field; slower to construct)',
+          'prototype (default: a getter/setter pair; fields that the class enumerates or the project\'s test snapshots print are left alone) or own (also an own, enumerable property of each instance, so Object.keys, spread, JSON, snapshots and toEqual still see the field; slower to construct)',
         validate: (value) => void parseAccessorOption(value),
       },
     ],

@@ -26,7 +26,8 @@ export type WeakParentRefusal =
   | { kind: 'no-weakref'; setting: string; where: string }
   | { kind: 'anonymous-own-accessor' }
   | { kind: 'decorated-own-accessor' }
-  | { kind: 'own-accessor-starts-undefined' };
+  | { kind: 'own-accessor-starts-undefined' }
+  | { kind: 'listed-in-snapshot'; field: string; file: string; line: number };
 
 export function refusalText(refusal: WeakParentRefusal): string {
   switch (refusal.kind) {
@@ -66,6 +67,8 @@ export function refusalText(refusal: WeakParentRefusal): string {
       return 'the class has no name its members can refer to, which --accessor=own needs; name the class or use --accessor=prototype';
     case 'decorated-own-accessor':
       return "the class is decorated, and TypeScript's experimentalDecorators reject the static #private descriptor that --accessor=own adds (TS18036); use --accessor=prototype";
+    case 'listed-in-snapshot':
+      return `the project's test snapshots print \`${refusal.field}\` as an own property (${refusal.file}:${String(refusal.line)}), and after the rewrite it is no longer one, so they would fail; rerun with --accessor=own, which keeps it one`;
     case 'own-accessor-starts-undefined':
       return "it has no initializer and its type leaves out `undefined`, which --accessor=own's store holds until the constructor writes it; give it an initializer or use --accessor=prototype";
   }

@@ -11,6 +11,7 @@ import type { API, FileInfo, Options } from 'jscodeshift';
 import type { WeakParentStyle } from '../../src/weak-parent-rewrite.js';
 import { isDeclarationFile, isTypeScriptPath, parserFor, parserForPath } from '../lib/parse.js';
 import { formatterSettings } from '../lib/project-style.js';
+import { snapshotListing } from '../lib/snapshots.js';
 import { DEFAULT_STYLE, detectCodeHabits, detectEol, detectIndentUnit } from '../lib/style.js';
 import { mentionsField, parseOptions } from './options.js';
 import { type FieldTarget, rewriteWeakParents, type RewriteContext, type WeakParentResult } from './rewrite.js';
@@ -65,6 +66,7 @@ export function transformWithReports(
     indentUnit,
   };
   if (!verdict.ok) context.refuseAll = verdict.refusal;
+  if (parsed.projectAware) context.snapshotListing = (fieldName) => snapshotListing(file.path, fieldName);
   if (targets) context.targets = targets;
   const result = rewriteWeakParents(file.source, program, context);
   // Never hand back text that does not parse: the file would be left broken on disk.

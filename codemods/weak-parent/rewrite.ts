@@ -95,6 +95,8 @@ export interface RewriteContext {
   targets?: readonly FieldTarget[];
   /** A reason that applies to every field of the file (the project cannot build the rewrite). */
   refuseAll?: WeakParentRefusal;
+  /** Where the project's test snapshots print a field as an own property (see ../lib/snapshots.ts). */
+  snapshotListing?: (fieldName: string) => { file: string; line: number } | undefined;
 }
 
 export function rewriteWeakParents(source: string, program: AstNode, context: RewriteContext): WeakParentResult {
@@ -226,6 +228,11 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
       const enumeration = context.accessor === 'own' ? undefined : usage.enumerations[0];
       if (enumeration) {
         leaveAlone({ kind: 'enumerates-own-properties', field: fieldName, what: enumeration.what, line: lineOf(enumeration.node) });
+        continue;
+      }
+      const listed = context.accessor === 'own' ? undefined : context.snapshotListing?.(fieldName);
+      if (listed) {
+        leaveAlone({ kind: 'listed-in-snapshot', field: fieldName, ...listed });
         continue;
       }
       if (writes.some((write) => isNewWeakRef(child(write, 'right'))) || isNewWeakRef(child(declaration, 'value'))) {

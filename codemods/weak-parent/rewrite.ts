@@ -418,5 +418,10 @@ function insertHelper(source: string, info: ClassInfo, members: readonly AstNode
     context.eol,
     context.indentUnit,
   );
-  edits.insert(lineStart, `${memberIndent}${helper}${context.eol}`);
+  // Members kept apart by empty lines get the helper the same way.
+  const spaced = members.some((member, index) => {
+    const previous = members[index - 1];
+    return previous !== undefined && /\n[ \t]*\r?\n/.test(source.slice(end(previous), startWithComments(source, member)));
+  });
+  edits.insert(lineStart, `${spaced ? context.eol : ''}${memberIndent}${helper}${context.eol}`);
 }

@@ -28,6 +28,7 @@ export class Node {
   detach() {
     this.parent = null;
   }
+
   #selfRef;
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -23,6 +23,7 @@ export class TreeNode {
     this.children.push(child);
     return child;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -25,6 +25,7 @@ export class Comment {
   constructor(parent) {
     this.parent = parent;
   }
+
   #selfRef;
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -34,6 +34,7 @@ export class Pane {
   render(props: Props): JSX.Element {
     return <section title={props.title}>{this.parent ? 'nested' : 'root'}</section>;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -30,6 +30,7 @@ export class Cell {
   size() {
     return this.#cells.length;
   }
+
   #selfRef;
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -21,6 +21,7 @@ class Scope {
   lookup(name) {
     return this.names.get(name) ?? this.parent?.lookup(name);
   }
+
   #selfRef;
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target);

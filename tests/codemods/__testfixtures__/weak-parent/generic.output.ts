@@ -17,6 +17,7 @@ export class TreeNode<T> {
   children: TreeNode<T>[] = [];
 
   constructor(public value: T) {}
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

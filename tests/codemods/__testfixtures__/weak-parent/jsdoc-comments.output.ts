@@ -26,6 +26,7 @@ export class Layer {
     child.parent = this;
     this.children.push(child);
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

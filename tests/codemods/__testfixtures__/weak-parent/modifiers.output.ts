@@ -70,6 +70,7 @@ export class Button {
   mount(panel: Panel): void {
     this.parent = panel;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

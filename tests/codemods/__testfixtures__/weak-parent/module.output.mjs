@@ -20,6 +20,7 @@ export class Observer {
   notify() {
     this.parent?.changed(this);
   }
+
   #selfRef;
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -51,6 +51,7 @@ export class List {
     list.parent = this
     this.parent = null
   }
+
   #selfRef
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target)

@@ -31,6 +31,7 @@ export class Column {
     this.parent = parent;
     parent.cells.push(this);
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -19,6 +19,7 @@ export class Scope {
   depth(): number {
     return this.parent ? this.parent.depth() + 1 : 0;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -27,6 +27,7 @@ class MenuItem {
   detach(): void {
     this.parent = undefined;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -35,6 +35,7 @@ export class Node {
   copy() {
     return Object.assign(new Node(this.name), this);
   }
+
   #selfRef;
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target);

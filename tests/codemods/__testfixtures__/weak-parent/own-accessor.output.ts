@@ -37,6 +37,7 @@ export class Element {
   toJSON(): object {
     return { ...this, children: this.children.length };
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

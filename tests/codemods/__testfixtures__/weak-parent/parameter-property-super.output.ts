@@ -39,6 +39,7 @@ export class Member extends Element {
   group(): Group {
     return this.parent;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -25,6 +25,7 @@ export class Pet {
   ownerId(): number | undefined {
     return this.parent?.id;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -22,6 +22,7 @@ export class Model {
     this.#parent = parent == null ? parent : Model.#weakRefTo(parent);
     if (parent) parent.children.push(this);
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -17,6 +17,7 @@ export class Token {
     this.#parent = parent == null ? parent : Token.#weakRefTo(parent);
     this.depth = parent ? parent.depth + 1 : 0;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -18,6 +18,7 @@ export class Tabbed {
 	attach(parent: Tabbed): void {
 		this.parent = parent;
 	}
+
 	#selfRef: WeakRef<object> | undefined;
 	static #weakRefTo<T extends object>(target: T): WeakRef<T> {
 		if (!(#selfRef in target)) return new WeakRef(target);

@@ -22,6 +22,7 @@ export class Binding {
   constructor(parent?: Scope) {
     this.parent = parent;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

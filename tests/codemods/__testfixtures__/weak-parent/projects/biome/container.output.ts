@@ -26,6 +26,7 @@ export class Container {
 	resolve(token: string): string {
 		return this.parent ? this.parent.resolve(token) : "none";
 	}
+
 	#selfRef: WeakRef<object> | undefined;
 	static #weakRefTo<T extends object>(target: T): WeakRef<T> {
 		if (!(#selfRef in target)) return new WeakRef(target);

@@ -45,6 +45,7 @@ export class Container {
     this.children.push(child);
     return child;
   }
+
   #selfRef: WeakRef<object> | undefined;
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -28,6 +28,7 @@ export class Leaf {
     child.parent = this;
     this.children.push(child);
   }
+
   #selfRef;
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target);

@@ -27,6 +27,7 @@ export class MenuItem {
     this.items.push(item)
     return item
   }
+
   static #weakRefs = new WeakMap()
   static #weakRefTo(target) {
     let ref = MenuItem.#weakRefs.get(target)

@@ -27,6 +27,7 @@ export class MenuItem {
     this.items.push(item)
     return item
   }
+
   #selfRef
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target)

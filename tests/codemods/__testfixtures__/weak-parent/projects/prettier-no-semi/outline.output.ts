@@ -24,6 +24,7 @@ export class Heading {
     this.children.push(heading)
     return heading
   }
+
   #selfRef: WeakRef<object> | undefined
   static #weakRefTo<T extends object>(target: T): WeakRef<T> {
     if (!(#selfRef in target)) return new WeakRef(target)

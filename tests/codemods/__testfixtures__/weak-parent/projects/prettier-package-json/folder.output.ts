@@ -27,6 +27,7 @@ export class Folder {
         }
         return found;
     }
+
     #selfRef: WeakRef<object> | undefined;
     static #weakRefTo<T extends object>(target: T): WeakRef<T> {
         if (!(#selfRef in target)) return new WeakRef(target);

@@ -54,8 +54,8 @@ ${transforms}
 Options:
 ${[
   formatOption('-d, --dry', 'write nothing; report what would change'),
-  formatOption('    --diff', 'print a unified diff of each changed file to stdout'),
-  formatOption('-p, --print', 'print each changed file to stdout, after a `==> file <==` header'),
+  formatOption('    --diff', 'print a unified diff of each changed file to stdout (files are still written unless --dry)'),
+  formatOption('-p, --print', 'print each changed file to stdout, after a `==> file <==` header (files are still written unless --dry)'),
   formatOption('    --json=FILE', 'write a report to FILE: per file changed, unchanged, skipped, failed or left alone, with reasons and lines'),
   formatOption('    --force', 'write even where git shows uncommitted changes under the paths (checked unless --dry)'),
   formatOption('    --project=TSCONFIG', 'type-aware: rewrite exactly the fields lifetime/no-strong-parent-reference reports in this TypeScript project (its back-reference names, or --fields), and leave the ones it reports but cannot rewrite alone with its reason'),

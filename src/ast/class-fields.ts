@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClassNode } from './functions.js';
 import { memberKey, propertyKey, propertyKeyText } from './member-names.js';
 import { getThisScope } from './this-scope.js';
-import { walk } from './walk.js';
+import { TYPE_ONLY_NODES, walk } from './walk.js';
 import { skipOuterEsExpressions } from './wrappers.js';
 
 /**
@@ -57,8 +57,8 @@ export function instanceFieldWrites(classNode: ClassNode): ReadonlyMap<string, r
     }
   }
   walk(classNode.body, (node) => {
-    // A nested class has instances of its own.
-    if (node !== classNode.body && node.type === AST_NODE_TYPES.ClassBody) return false;
+    // A nested class has instances of its own; types hold no assignment.
+    if ((node !== classNode.body && node.type === AST_NODE_TYPES.ClassBody) || TYPE_ONLY_NODES.has(node.type)) return false;
     if (node.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
     if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=' && node.operator !== '&&=') return undefined;
     const key = thisMemberKey(node.left, classNode);

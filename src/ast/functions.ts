@@ -57,3 +57,51 @@ export function methodOf(fn: FunctionNode): TSESTree.MethodDefinition | undefine
   const parent = fn.parent;
   return parent.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn ? parent : undefined;
 }
+
+/**
+ * The `return` statements of `fn` itself, not of the functions and classes inside it, in source
+ * order. Only statements are visited: an expression holds a `return` only inside a function of
+ * its own, so the (far more numerous) expression nodes are never entered.
+ */
+export function ownReturnStatements(fn: FunctionNode): TSESTree.ReturnStatement[] {
+  const found: TSESTree.ReturnStatement[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return found;
+  const stack: TSESTree.Statement[] = [fn.body];
+  const push = (...statements: (TSESTree.Statement | null | undefined)[]): void => {
+    for (let index = statements.length - 1; index >= 0; index -= 1) {
+      const statement = statements[index];
+      if (statement !== null && statement !== undefined) stack.push(statement);
+    }
+  };
+  for (let statement = stack.pop(); statement !== undefined; statement = stack.pop()) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        found.push(statement);
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        push(...statement.body);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        push(statement.consequent, statement.alternate);
+        break;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.WithStatement:
+        push(statement.body);
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        push(statement.block, statement.handler?.body, statement.finalizer);
+        break;
+      case AST_NODE_TYPES.SwitchStatement:
+        push(...statement.cases.flatMap((switchCase) => switchCase.consequent));
+        break;
+      default:
+        break;
+    }
+  }
+  return found;
+}

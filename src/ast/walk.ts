@@ -6,6 +6,19 @@ export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/**
+ * Node types whose subtrees hold types only: no call, assignment, member expression or
+ * declaration of a value is ever below them (a `typeof this.x` query does hold a
+ * `ThisExpression`). A walk that looks for runtime code can skip them.
+ */
+export const TYPE_ONLY_NODES: ReadonlySet<string> = new Set([
+  'TSTypeAnnotation',
+  'TSTypeParameterDeclaration',
+  'TSTypeParameterInstantiation',
+  'TSInterfaceDeclaration',
+  'TSTypeAliasDeclaration',
+]);
+
 /** Keys that hold no child nodes, for node types the visitor keys do not know. */
 const NOT_CHILDREN = new Set(['parent', 'tokens', 'comments', 'loc', 'range']);
 
@@ -17,16 +30,20 @@ export function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
   const record = node as unknown as Record<string, unknown>;
   const keys: readonly string[] = visitorKeys[node.type] ?? Object.keys(record).filter((key) => !NOT_CHILDREN.has(key));
   const children: TSESTree.Node[] = [];
+  let inOrder = true;
+  let lastStart = -1;
   for (const key of keys) {
     const value = record[key];
-    if (Array.isArray(value)) {
-      for (const item of value as unknown[]) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (!isNode(item)) continue;
+      if (item.range[0] < lastStart) inOrder = false;
+      lastStart = item.range[0];
+      children.push(item);
     }
   }
-  // Visitor keys follow the grammar, which is not always source order (a decorator before `export`).
-  if (children.length > 1) children.sort((a, b) => a.range[0] - b.range[0]);
+  // Visitor keys follow the grammar, which is not always source order (a decorator before
+  // `export`); sorted only then, since walks of whole class bodies come through here.
+  if (!inOrder) children.sort((a, b) => a.range[0] - b.range[0]);
   return children;
 }
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { enclosingClass, enclosingFunction, functionKey, methodOf } from '../../src/ast/functions.js';
+import { enclosingClass, enclosingFunction, functionKey, methodOf, ownReturnStatements, type FunctionNode } from '../../src/ast/functions.js';
 import { propertyKeyText } from '../../src/ast/member-names.js';
 import { childrenOf, walk } from '../../src/ast/walk.js';
 import { inspect } from './inspect.js';
@@ -32,6 +32,27 @@ f(() => {});`;
       'method',
       undefined,
     ]);
+  });
+});
+
+describe('ownReturnStatements', () => {
+  it('finds the returns of every statement form, not those of nested functions or classes', () => {
+    const code = `function f(x) {
+  if (x) return 1; else { return 2; }
+  for (;;) { while (x) { do { return 3; } while (x); } }
+  for (const k in x) return 4;
+  for (const k of x) label: return 5;
+  try { return 6; } catch { return 7; } finally { return 8; }
+  switch (x) { case 1: return 9; default: { return 10; } }
+  const g = () => { return 0; };
+  class C { m() { return 0; } static { g(); } }
+  return function () { return 0; };
+}`;
+    const [values] = inspect(code, 'FunctionDeclaration', (node) =>
+      ownReturnStatements(node as FunctionNode).map((statement) => (statement.argument?.type === AST_NODE_TYPES.Literal ? statement.argument.value : statement.argument?.type)),
+    );
+    expect(values).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 'FunctionExpression']);
+    expect(inspect('const f = () => 1;', 'ArrowFunctionExpression', (node) => ownReturnStatements(node as FunctionNode).length)).toEqual([0]);
   });
 });
 

@@ -5,9 +5,9 @@ import ts from 'typescript';
 
 import { instanceFieldWrites, thisMemberKey } from '../src/ast/class-fields.js';
 import { calleePath, memberKey, memberName, propertyKeyText, accessPath } from '../src/ast/member-names.js';
-import { type ClassNode, enclosingFunction, functionKey, type FunctionNode, isFunctionNode } from '../src/ast/functions.js';
+import { type ClassNode, enclosingFunction, functionKey, type FunctionNode, isFunctionNode, ownReturnStatements } from '../src/ast/functions.js';
 import { getThisScope } from '../src/ast/this-scope.js';
-import { walk } from '../src/ast/walk.js';
+import { TYPE_ONLY_NODES, walk } from '../src/ast/walk.js';
 import { outermostValue, outermostWrapper, skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import { getDisposeKeys, getHandleRelease, isWellKnownDisposeSymbol, RELEASE_METHOD_NAMES } from '../src/disposable.js';
@@ -17,6 +17,7 @@ import {
   ListenerApis,
   mayRegisterListeners,
   type Registration,
+  registrationCandidate,
   REMOVAL_METHODS,
   specifierNames,
 } from '../src/listeners.js';
@@ -190,9 +191,12 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node): void {
+        // By its name alone first: most calls are no registration, and this asks nothing.
+        const candidate = registrationCandidate(node, apis.configuredNames);
+        if (candidate === undefined) return;
         const owner = ownerOf(node);
         if (owner === undefined) return;
-        const registration = apis.registrationOf(node, (argument) => captureOf(argument, owner) !== undefined);
+        const registration = apis.registrationOf(node, (argument) => captureOf(argument, owner) !== undefined, candidate);
         if (registration === undefined) return;
         const capture = registrationCapture(registration, owner);
         if (capture === undefined) return;
@@ -264,11 +268,7 @@ export default createRule<Options, MessageIds>({
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
         returned.push(fn.body);
       } else {
-        walk(fn.body, (node) => {
-          if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
-          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null) returned.push(node.argument);
-          return undefined;
-        });
+        for (const statement of ownReturnStatements(fn)) if (statement.argument !== null) returned.push(statement.argument);
       }
       for (const value of returned) {
         if (isTeardownValue(skipOuterEsExpressions(value), fn)) {
@@ -872,8 +872,18 @@ export default createRule<Options, MessageIds>({
       const cached = facts.get(owner.node);
       if (cached !== undefined) return cached;
       const found: ReleaseFacts = { removed: new Set(), removedAll: new Set(), releasedPaths: new Set(), holdOwner: new Set(), ended: new Set() };
+      // What may hand the owner to another object: `host.add(x)` / `target.owner = x` where x is
+      // `this` or a name. A name holds the owner only if it is declared `= this` somewhere in
+      // the class, so names are looked up (a scope question each) after the walk, and only those.
+      const handOvers: { holder: TSESTree.Node; value: TSESTree.Node; assigned: boolean }[] = [];
+      const thisAliasNames = new Set<string>();
+      const mayBeOwner = (value: TSESTree.Node): boolean => {
+        const unwrapped = skipOuterEsExpressions(value);
+        return unwrapped.type === AST_NODE_TYPES.ThisExpression || unwrapped.type === AST_NODE_TYPES.Identifier;
+      };
       const root = owner.kind === 'class' ? owner.node.body : owner.node.body;
       walk(root, (node) => {
+        if (TYPE_ONLY_NODES.has(node.type)) return false;
         if (node.type === AST_NODE_TYPES.CallExpression) {
           const callee = skipOuterEsExpressions(node.callee, { chains: true });
           const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
@@ -893,20 +903,33 @@ export default createRule<Options, MessageIds>({
           // Handing `this` to a method of another object makes that object hold it, unless the
           // method is a registration: `bus.addEventListener('x', this)` is what is checked.
           if (owner.kind === 'class' && callee.type === AST_NODE_TYPES.MemberExpression && !REGISTERING_METHODS.has(name ?? '')) {
-            const holder = accessPath(callee.object);
-            if (holder !== undefined && node.arguments.some((argument) => holdsOwner(argument, owner.node))) found.holdOwner.add(holder);
+            for (const argument of node.arguments) if (mayBeOwner(argument)) handOvers.push({ holder: callee.object, value: argument, assigned: false });
           }
         }
-        if (owner.kind === 'class' && node.type === AST_NODE_TYPES.AssignmentExpression && holdsOwner(node.right, owner.node)) {
-          const holder = node.left.type === AST_NODE_TYPES.MemberExpression ? accessPath(node.left.object) : undefined;
-          if (holder !== undefined && holder !== 'this') found.holdOwner.add(holder);
+        if (owner.kind === 'class' && node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && mayBeOwner(node.right)) {
+          handOvers.push({ holder: node.left.object, value: node.right, assigned: true });
         }
-        if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+        if (owner.kind === 'class' && node.type === AST_NODE_TYPES.VariableDeclarator && node.init !== null && skipOuterEsExpressions(node.init).type === AST_NODE_TYPES.ThisExpression) {
+          walk(node.id, (part) => {
+            if (part.type === AST_NODE_TYPES.Identifier) thisAliasNames.add(part.name);
+            return undefined;
+          });
+        }
+        if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && isReleasingUse(node)) {
           const path = accessPath(node);
-          if (path !== undefined && isReleasingUse(node)) found.releasedPaths.add(path);
+          if (path !== undefined) found.releasedPaths.add(path);
         }
         return undefined;
       });
+      if (owner.kind === 'class') {
+        for (const { holder, value, assigned } of handOvers) {
+          const unwrapped = skipOuterEsExpressions(value);
+          if (unwrapped.type === AST_NODE_TYPES.Identifier && !thisAliasNames.has(unwrapped.name)) continue;
+          if (!holdsOwner(value, owner.node)) continue;
+          const path = accessPath(holder);
+          if (path !== undefined && !(assigned && path === 'this')) found.holdOwner.add(path);
+        }
+      }
       facts.set(owner.node, found);
       return found;
     }

@@ -145,12 +145,6 @@ const NEVER_REGISTRATIONS = new Set([
   'runOutsideAngular',
 ]);
 
-// Words a registration is written with. `on[A-Z]` and `.event(` are how Event<T> values are
-// named (`onDidChange`, `emitter.event`); a handle-returning registration named otherwise, in a
-// file with none of these words, is skipped (a documented limit of the pre-filter).
-const PREFILTER_SOURCE =
-  String.raw`addEventListener|addListener|prependListener|\.\s*on\s*\(|subscribe|setInterval|observe\s*\(|\bon[A-Z]\w*\s*\(|\.\s*event\s*\(|register|listen`;
-const PREFILTER = new RegExp(PREFILTER_SOURCE);
 /**
  * Names a handle-returning registration is written with: `subscribe`, `onDidChange`-style
  * `Event<T>` members and methods, `emitter.event`, and names with `listen`, `register` or
@@ -159,9 +153,44 @@ const PREFILTER = new RegExp(PREFILTER_SOURCE);
  */
 const HANDLE_REGISTRATION_NAME = /^(?:subscribe|event)$|^on[A-Z]|[Ll]isten|[Rr]egister|[Ww]atch/;
 
-/** Cheap text pre-filter: false when nothing in the file can be a registration. `extraNames` are configured function names. */
+/** Every name `registrationOf` looks further at: the methods of event targets, emitters and observers, `setInterval`, and the handle-registration names. */
+const CANDIDATE_NAME = /^(?:addEventListener|on|addListener|prependListener|observe|setInterval|subscribe|event)$|^on[A-Z]|[Ll]isten|[Rr]egister|[Ww]atch/;
+
+/**
+ * The names `registrationCandidate` takes, as they can be written in source text: as an
+ * identifier (`setInterval(…)`, `onDidChange(…)`), after a dot (`.on(`, `?.observe(`, line
+ * breaks between) or as a quoted key (`emitter['on'](…)`). `on` and `observe` are candidates
+ * only as members, and a plain `event` only where a call can follow (`event(`, `event<T>(`,
+ * `event!(`, `event?.(`, `(event)(`, `event as …`); the other names are found wherever they
+ * stand, which is more than needed but never less. The one spelling not covered is a comment
+ * inside the callee, between `emitter.` and `on`.
+ */
+const PREFILTER =
+  /addEventListener|addListener|prependListener|setInterval|subscribe|[Ll]isten|[Rr]egister|[Ww]atch|(?<![\w$])on[A-Z]|[.'"`]\s*(?:on|observe|event)(?![\w$])|(?<![\w$])event(?:\s*[(<)!?]|\s+(?:as|satisfies)(?![\w$]))/;
+
+/** An escape that could spell part of a name: in an identifier (`\u006fn`) or a string key (`'\x6fn'`, octal, a line continuation). */
+const ESCAPE = /\\(?:u|x|[0-7]|\r|\n|\u2028|\u2029)/;
+const ESCAPES = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n?|\n|\u2028|\u2029))/g;
+
+/**
+ * Cheap text pre-filter: false only when no call in the file can be a registration, because no
+ * name `registrationCandidate` takes is written in it (also after escapes are decoded, in the
+ * rare file that has them). `extraNames` are configured names.
+ */
 export function mayRegisterListeners(sourceText: string, extraNames: readonly string[]): boolean {
-  return PREFILTER.test(sourceText) || extraNames.some((name) => sourceText.includes(name));
+  if (PREFILTER.test(sourceText) || extraNames.some((name) => sourceText.includes(name))) return true;
+  if (!ESCAPE.test(sourceText)) return false;
+  const decoded = decodeEscapes(sourceText);
+  return PREFILTER.test(decoded) || extraNames.some((name) => decoded.includes(name));
+}
+
+/** The text with `\u…`, `\x…` and octal escapes replaced by their characters and line continuations removed. */
+function decodeEscapes(text: string): string {
+  return text.replace(ESCAPES, (escape: string, braced?: string, u4?: string, x2?: string, octal?: string, lineEnd?: string) => {
+    if (lineEnd !== undefined) return '';
+    const code = octal !== undefined ? Number.parseInt(octal, 8) : Number.parseInt(braced ?? u4 ?? x2 ?? '', 16);
+    return Number.isNaN(code) || code > 0x10ffff ? escape : String.fromCodePoint(code);
+  });
 }
 
 /** The names in a list of specifiers, for the pre-filter. */
@@ -170,6 +199,54 @@ export function specifierNames(specifiers: readonly TypeOrValueSpecifier[]): str
     if (typeof specifier === 'string') return [specifier];
     return typeof specifier.name === 'string' ? [specifier.name] : [...specifier.name];
   });
+}
+
+/** A call that may be a registration by its syntax alone, before any type or scope is asked. */
+export interface RegistrationCandidate {
+  /** The callee's name: `on`, `addEventListener`, `onDidChange`, a configured name (`#name` for a private method). */
+  name: string;
+  callee: TSESTree.Node;
+  /** The object the method is called on; undefined for a plain function call. */
+  receiver: TSESTree.Expression | undefined;
+  args: TSESTree.Expression[];
+}
+
+/**
+ * The call's callee name, when that name (and the call's shape) is one a registration is
+ * made with: `addEventListener`, `on` / `addListener` / `prependListener` and `observe` on a
+ * receiver, `setInterval`, a handle-registration name (`subscribe`, `onSomething`, `event`,
+ * names with `listen`, `register` or `watch`), or a name in `configuredNames`. Undefined for
+ * every other call, which the rule then leaves alone without asking anything.
+ */
+export function registrationCandidate(call: TSESTree.CallExpression, configuredNames: ReadonlySet<string>): RegistrationCandidate | undefined {
+  if (call.arguments.length === 0) return undefined;
+  // Called on every call of a file: the name first, read directly in the common shapes.
+  const written = call.callee;
+  const callee = written.type === AST_NODE_TYPES.MemberExpression || written.type === AST_NODE_TYPES.Identifier ? written : skipOuterEsExpressions(written, { chains: true });
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type !== AST_NODE_TYPES.MemberExpression
+        ? undefined
+        : !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+          ? callee.property.name
+          : memberName(callee);
+  if (name === undefined) return undefined;
+  const configured = isConfiguredName(name, configuredNames);
+  if (!configured && !CANDIDATE_NAME.test(name)) return undefined;
+  if (NEVER_REGISTRATIONS.has(name)) return undefined;
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+  if (receiver?.type === AST_NODE_TYPES.Super) return undefined;
+  // `on` and `observe` are registrations only as methods (the other names also as functions).
+  if (receiver === undefined && !configured && (name === 'on' || name === 'observe')) return undefined;
+  const args = call.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== AST_NODE_TYPES.SpreadElement);
+  if (args.length !== call.arguments.length) return undefined;
+  return { name, callee, receiver, args };
+}
+
+/** `#name` is matched by a specifier named `name`, as typescript-eslint's value specifiers do. */
+function isConfiguredName(name: string, configuredNames: ReadonlySet<string>): boolean {
+  return configuredNames.size > 0 && (configuredNames.has(name) || (name.startsWith('#') && configuredNames.has(name.slice(1))));
 }
 
 /**
@@ -183,6 +260,8 @@ export class ListenerApis {
   private readonly isEmitterType: BaseTypeMatcher;
   private readonly isObserverType: BaseTypeMatcher;
   private readonly isLongLivedType: BaseTypeMatcher;
+  /** The names in `handleFunctions`: only calls by one of these names can match one. */
+  readonly configuredNames: ReadonlySet<string>;
 
   constructor(
     private readonly services: ParserServicesWithTypeInformation,
@@ -195,6 +274,7 @@ export class ListenerApis {
     this.isEmitterType = baseTypeMatcher(program, options.emitterTypes);
     this.isObserverType = baseTypeMatcher(program, OBSERVER_TYPES);
     this.isLongLivedType = baseTypeMatcher(program, LONG_LIVED_TYPES);
+    this.configuredNames = new Set(specifierNames(options.handleFunctions));
   }
 
   /** A window, document or Node's `process`: alive as long as the page or the process. */
@@ -209,18 +289,16 @@ export class ListenerApis {
   /**
    * The registration `call` makes, or undefined. `mayCapture(argument)` is asked before any type
    * is: an argument that cannot carry a callback that keeps its owner alive makes the call
-   * uninteresting, and the type checker is never asked about it.
+   * uninteresting, and the type checker is never asked about it. `candidate` is the call's
+   * `registrationCandidate`, when the caller has it already.
    */
-  registrationOf(call: TSESTree.CallExpression, mayCapture: (argument: TSESTree.Expression) => boolean): Registration | undefined {
-    if (call.arguments.length === 0) return undefined;
-    const callee = skipOuterEsExpressions(call.callee, { chains: true });
-    const args = call.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== AST_NODE_TYPES.SpreadElement);
-    if (args.length !== call.arguments.length) return undefined;
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-    if (name === undefined || NEVER_REGISTRATIONS.has(name)) return undefined;
-    const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
-    if (receiver?.type === AST_NODE_TYPES.Super) return undefined;
+  registrationOf(
+    call: TSESTree.CallExpression,
+    mayCapture: (argument: TSESTree.Expression) => boolean,
+    candidate = registrationCandidate(call, this.configuredNames),
+  ): Registration | undefined {
+    if (candidate === undefined) return undefined;
+    const { name, callee, receiver, args } = candidate;
 
     if (name === 'addEventListener' && receiver !== undefined) {
       const [type, listener, options] = args;
@@ -247,7 +325,7 @@ export class ListenerApis {
     // Handle-returning registrations: the callback must be there before the types are asked.
     // Only `subscribe` and configured functions take an observer object (`{ next: … }`); for
     // the rest a callback inside an options object (a menu's `onHide`) is no registration.
-    const configuredName = this.options.handleFunctions.length > 0;
+    const configuredName = isConfiguredName(name, this.configuredNames);
     // Names only pick candidates, before any type is asked (the same words as the pre-filter).
     if (!configuredName && !HANDLE_REGISTRATION_NAME.test(name)) return undefined;
     const callbacks = args.filter(
@@ -259,7 +337,7 @@ export class ListenerApis {
     if (signature === undefined) return undefined;
     const returnType = this.checker.getReturnTypeOfSignature(signature);
     if (returnsOwnArgument(signature, returnType) || this.returnsWhatItWasGiven(signature, returnType, receiver, args)) return undefined;
-    const configured = this.options.handleFunctions.length > 0 && this.matchesHandleFunction(callee, receiver);
+    const configured = configuredName && this.matchesHandleFunction(callee, receiver);
     let handle: RegistrationHandle | undefined = getHandleRelease(returnType, this.checker, this.keys);
     if (handle === undefined && (name === 'subscribe' || configured) && isUnsubscribeFunction(returnType)) handle = 'function';
     if (handle === undefined) return undefined;

@@ -333,6 +333,13 @@ class Connection {
 }`),
       options: [{ teardownMethods: ['shutdown'] }],
     },
+    // The pre-filter and the names: a function that returns a disposable is no registration unless configured.
+    `declare function track(view: () => void): { dispose(): void };
+class Badge {
+  constructor() { track(() => this.render()); }
+  dispose() {}
+  render() {}
+}`,
   ],
   invalid: [
     // Event targets: an inline arrow, an arrow field never removed, a bound method, an alias of `this`, `this` as the listener object.
@@ -592,6 +599,48 @@ class Badge {
 }`),
       options: [{ handleFunctions: ['autorun'] }],
       errors: [{ messageId: 'handleDiscarded', line: 3, column: 19 }],
+    },
+    // The pre-filter lets through every file a registration can be written in, without the
+    // fixture import (whose path has "listener" in it): an option-named function, a quoted or
+    // escaped method name, a bare `event(…)` call.
+    {
+      code: `declare function track(view: () => void): { dispose(): void };
+class Badge {
+  constructor() { track(() => this.render()); }
+  dispose() {}
+  render() {}
+}`,
+      options: [{ handleFunctions: ['track'] }],
+      errors: [{ messageId: 'handleDiscarded', line: 3, column: 19 }],
+    },
+    {
+      code: `import { EventEmitter } from 'node:events';
+declare const bus: EventEmitter;
+class Meter {
+  constructor() { bus['on']('tick', () => this.update()); }
+  dispose() {}
+  update() {}
+}`,
+      errors: [{ messageId: 'cannotRemove', line: 4, column: 19 }],
+    },
+    {
+      code: `import { EventEmitter } from 'node:events';
+declare const bus: EventEmitter;
+class Meter {
+  constructor() { bus.\\u006fn('tick', () => this.update()); }
+  dispose() {}
+  update() {}
+}`,
+      errors: [{ messageId: 'cannotRemove', line: 4, column: 19 }],
+    },
+    {
+      code: `type Event<T> = (handler: (value: T) => void) => { dispose(): void };
+class View {
+  constructor(event: Event<number>) { event((value) => this.show(value)); }
+  dispose() {}
+  show(value: number) { void value; }
+}`,
+      errors: [{ messageId: 'handleDiscarded', line: 3, column: 39 }],
     },
     // JavaScript: fields written in the constructor.
     {

@@ -3,11 +3,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { instanceFieldWrites, thisMemberKey } from '../src/ast/class-fields.js';
+import { type FieldWrite, instanceFieldWrites, thisMemberKey } from '../src/ast/class-fields.js';
 import { calleePath, memberKey, memberName, propertyKeyText, accessPath } from '../src/ast/member-names.js';
 import { type ClassNode, enclosingFunction, functionKey, type FunctionNode, isFunctionNode, ownReturnStatements } from '../src/ast/functions.js';
 import { getThisScope } from '../src/ast/this-scope.js';
-import { TYPE_ONLY_NODES, walk } from '../src/ast/walk.js';
+import { walk } from '../src/ast/walk.js';
 import { outermostValue, outermostWrapper, skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
 import { getDisposeKeys, getHandleRelease, isWellKnownDisposeSymbol, RELEASE_METHOD_NAMES } from '../src/disposable.js';
@@ -17,6 +17,7 @@ import {
   ListenerApis,
   mayRegisterListeners,
   type Registration,
+  type RegistrationCandidate,
   registrationCandidate,
   REMOVAL_METHODS,
   specifierNames,
@@ -86,7 +87,17 @@ interface Capture {
 
 type Ownership = 'self' | 'owned' | 'notOwned' | 'unknown';
 
-/** Everything in an owner that releases something, gathered in one walk. */
+/** The nodes of the file that release facts and field writes are read from, in traversal order. */
+interface FileNodes {
+  calls: TSESTree.CallExpression[];
+  assignments: TSESTree.AssignmentExpression[];
+  /** Declarations with a value. */
+  declarators: TSESTree.VariableDeclarator[];
+  /** `this.x` and `this[k]`, `this` written directly. */
+  thisMembers: TSESTree.MemberExpression[];
+}
+
+/** Everything in an owner that releases something, gathered in one pass over it. */
 interface ReleaseFacts {
   /** Identities of listeners handed to `removeEventListener` / `off` / `removeListener`. */
   removed: Set<string>;
@@ -189,47 +200,75 @@ export default createRule<Options, MessageIds>({
     const facts = new WeakMap<TSESTree.Node, ReleaseFacts>();
     const boundMembersPerClass = new WeakMap<ClassNode, ReadonlyMap<string, string>>();
 
+    // What the release facts and field writes are read from, collected on ESLint's own
+    // traversal instead of walks over each owner: every call and assignment, declarations with
+    // a value, and `this.x` accesses, in traversal order. The candidates are checked once the
+    // file is traversed, when these lists are complete.
+    const file: FileNodes = { calls: [], assignments: [], declarators: [], thisMembers: [] };
+    const candidates: [TSESTree.CallExpression, RegistrationCandidate][] = [];
+
     return {
       CallExpression(node): void {
+        file.calls.push(node);
         // By its name alone first: most calls are no registration, and this asks nothing.
         const candidate = registrationCandidate(node, apis.configuredNames);
-        if (candidate === undefined) return;
-        const owner = ownerOf(node);
-        if (owner === undefined) return;
-        const registration = apis.registrationOf(node, (argument) => captureOf(argument, owner) !== undefined, candidate);
-        if (registration === undefined) return;
-        const capture = registrationCapture(registration, owner);
-        if (capture === undefined) return;
-        const holder = holderOf(registration, owner);
-        if (holder === undefined) return;
-        const state = releaseState(registration, owner, capture);
-        if (state === 'released') return;
-        const teardown = teardownOf(owner);
-        if (teardown === undefined) return;
-        const data = {
-          registration: registrationText(registration),
-          capture: capture.text,
-          holder,
-          owner: ownerText(owner),
-          teardown: teardown.text,
-          release: releaseVerb(registration, 'past'),
-          releaseBase: releaseVerb(registration, 'base'),
-          orSignal: registration.kind === 'eventTarget' ? ', or pass a `{ signal }` that it aborts' : '',
-          handle: handleText(registration),
-        };
-        const reported = registration.call.callee;
-        if (state === 'cannotRemove') {
-          context.report({ node: reported, messageId: 'cannotRemove', data });
-          return;
-        }
-        if (state === 'discarded') {
-          const suggestion = teardown.exists ? keepHandleSuggestion(registration, owner, teardown.text) : undefined;
-          context.report({ node: reported, messageId: 'handleDiscarded', data, suggest: suggestion === undefined ? null : [suggestion] });
-          return;
-        }
-        context.report({ node: reported, messageId: teardown.exists ? 'notReleased' : 'noTeardown', data });
+        if (candidate !== undefined) candidates.push([node, candidate]);
+      },
+      AssignmentExpression(node): void {
+        file.assignments.push(node);
+      },
+      VariableDeclarator(node): void {
+        if (node.init !== null) file.declarators.push(node);
+      },
+      MemberExpression(node): void {
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) file.thisMembers.push(node);
+      },
+      'Program:exit'(): void {
+        for (const [node, candidate] of candidates) check(node, candidate);
       },
     };
+
+    function check(node: TSESTree.CallExpression, candidate: RegistrationCandidate): void {
+      const owner = ownerOf(node);
+      if (owner === undefined) return;
+      const registration = apis.registrationOf(node, (argument) => captureOf(argument, owner) !== undefined, candidate);
+      if (registration === undefined) return;
+      const capture = registrationCapture(registration, owner);
+      if (capture === undefined) return;
+      const holder = holderOf(registration, owner);
+      if (holder === undefined) return;
+      const state = releaseState(registration, owner, capture);
+      if (state === 'released') return;
+      const teardown = teardownOf(owner);
+      if (teardown === undefined) return;
+      const data = {
+        registration: registrationText(registration),
+        capture: capture.text,
+        holder,
+        owner: ownerText(owner),
+        teardown: teardown.text,
+        release: releaseVerb(registration, 'past'),
+        releaseBase: releaseVerb(registration, 'base'),
+        orSignal: registration.kind === 'eventTarget' ? ', or pass a `{ signal }` that it aborts' : '',
+        handle: handleText(registration),
+      };
+      const reported = registration.call.callee;
+      if (state === 'cannotRemove') {
+        context.report({ node: reported, messageId: 'cannotRemove', data });
+        return;
+      }
+      if (state === 'discarded') {
+        const suggestion = teardown.exists ? keepHandleSuggestion(registration, owner, teardown.text) : undefined;
+        context.report({ node: reported, messageId: 'handleDiscarded', data, suggest: suggestion === undefined ? null : [suggestion] });
+        return;
+      }
+      context.report({ node: reported, messageId: teardown.exists ? 'notReleased' : 'noTeardown', data });
+    }
+
+    /** The writes into the fields of a class, from the file's assignments. */
+    function fieldWrites(classNode: ClassNode): ReadonlyMap<string, readonly FieldWrite[]> {
+      return instanceFieldWrites(classNode, file.assignments);
+    }
 
     // ---- Owners ----------------------------------------------------------------------------
 
@@ -482,7 +521,7 @@ export default createRule<Options, MessageIds>({
       const cached = boundMembersPerClass.get(classNode);
       if (cached !== undefined) return cached;
       const found = new Map<string, string>();
-      for (const [key, writes] of instanceFieldWrites(classNode)) {
+      for (const [key, writes] of fieldWrites(classNode)) {
         for (const write of writes) {
           const value = write.value === undefined ? undefined : skipOuterEsExpressions(write.value);
           if (value === undefined) continue;
@@ -664,7 +703,7 @@ export default createRule<Options, MessageIds>({
 
     /** A field of the class: every write it has tells, and it is `notOwned` only if all of them say so. */
     function fieldOwnership(member: TSESTree.Node, key: string, owner: Owner & { kind: 'class' }, depth: number): Ownership {
-      const writes = instanceFieldWrites(owner.node).get(key) ?? [];
+      const writes = fieldWrites(owner.node).get(key) ?? [];
       const verdicts: Ownership[] = [];
       for (const write of writes) {
         if (write.kind === 'parameterProperty') verdicts.push('notOwned');
@@ -722,7 +761,7 @@ export default createRule<Options, MessageIds>({
       if (path === undefined) return [];
       if (owner.kind !== 'class') return [path];
       const paths = [path];
-      const writes = instanceFieldWrites(owner.node);
+      const writes = fieldWrites(owner.node);
       const key = thisMemberKey(target, owner.node);
       if (key !== undefined) {
         for (const write of writes.get(key) ?? []) {
@@ -867,61 +906,60 @@ export default createRule<Options, MessageIds>({
       return path === undefined ? undefined : `path:${path}`;
     }
 
-    /** The releases of an owner, gathered in one walk over it. */
+    /** The releases of an owner, read from the file's nodes that lie inside it. */
     function factsOf(owner: Owner): ReleaseFacts {
       const cached = facts.get(owner.node);
       if (cached !== undefined) return cached;
       const found: ReleaseFacts = { removed: new Set(), removedAll: new Set(), releasedPaths: new Set(), holdOwner: new Set(), ended: new Set() };
+      const root = owner.kind === 'class' ? owner.node.body : owner.node.body;
+      const within = <T extends TSESTree.Node>(nodes: readonly T[]): T[] => nodes.filter((node) => node.range[0] >= root.range[0] && node.range[1] <= root.range[1]);
       // What may hand the owner to another object: `host.add(x)` / `target.owner = x` where x is
       // `this` or a name. A name holds the owner only if it is declared `= this` somewhere in
-      // the class, so names are looked up (a scope question each) after the walk, and only those.
+      // the class, so only such names are looked up (a scope question each).
       const handOvers: { holder: TSESTree.Node; value: TSESTree.Node; assigned: boolean }[] = [];
-      const thisAliasNames = new Set<string>();
       const mayBeOwner = (value: TSESTree.Node): boolean => {
         const unwrapped = skipOuterEsExpressions(value);
         return unwrapped.type === AST_NODE_TYPES.ThisExpression || unwrapped.type === AST_NODE_TYPES.Identifier;
       };
-      const root = owner.kind === 'class' ? owner.node.body : owner.node.body;
-      walk(root, (node) => {
-        if (TYPE_ONLY_NODES.has(node.type)) return false;
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          const callee = skipOuterEsExpressions(node.callee, { chains: true });
-          const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-          if (name !== undefined && REMOVAL_METHODS.has(name)) {
-            for (const argument of node.arguments) {
-              const identity = listenerIdentity(argument);
-              if (identity !== undefined) found.removed.add(identity);
-            }
-          }
-          if (name === 'removeAllListeners' && callee.type === AST_NODE_TYPES.MemberExpression) {
-            found.removedAll.add(accessPath(callee.object) ?? '*');
-          }
-          if (callee.type === AST_NODE_TYPES.MemberExpression && ((callee.computed && isWellKnownDisposeSymbol(callee.property)) || (name !== undefined && RELEASE_METHOD_NAMES.includes(name)))) {
-            const ended = accessPath(callee.object);
-            if (ended !== undefined) found.ended.add(ended);
-          }
-          // Handing `this` to a method of another object makes that object hold it, unless the
-          // method is a registration: `bus.addEventListener('x', this)` is what is checked.
-          if (owner.kind === 'class' && callee.type === AST_NODE_TYPES.MemberExpression && !REGISTERING_METHODS.has(name ?? '')) {
-            for (const argument of node.arguments) if (mayBeOwner(argument)) handOvers.push({ holder: callee.object, value: argument, assigned: false });
+      for (const node of within(file.calls)) {
+        const callee = skipOuterEsExpressions(node.callee, { chains: true });
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        if (name !== undefined && REMOVAL_METHODS.has(name)) {
+          for (const argument of node.arguments) {
+            const identity = listenerIdentity(argument);
+            if (identity !== undefined) found.removed.add(identity);
           }
         }
-        if (owner.kind === 'class' && node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && mayBeOwner(node.right)) {
-          handOvers.push({ holder: node.left.object, value: node.right, assigned: true });
+        if (name === 'removeAllListeners' && callee.type === AST_NODE_TYPES.MemberExpression) {
+          found.removedAll.add(accessPath(callee.object) ?? '*');
         }
-        if (owner.kind === 'class' && node.type === AST_NODE_TYPES.VariableDeclarator && node.init !== null && skipOuterEsExpressions(node.init).type === AST_NODE_TYPES.ThisExpression) {
+        if (callee.type === AST_NODE_TYPES.MemberExpression && ((callee.computed && isWellKnownDisposeSymbol(callee.property)) || (name !== undefined && RELEASE_METHOD_NAMES.includes(name)))) {
+          const ended = accessPath(callee.object);
+          if (ended !== undefined) found.ended.add(ended);
+        }
+        // Handing `this` to a method of another object makes that object hold it, unless the
+        // method is a registration: `bus.addEventListener('x', this)` is what is checked.
+        if (owner.kind === 'class' && callee.type === AST_NODE_TYPES.MemberExpression && !REGISTERING_METHODS.has(name ?? '')) {
+          for (const argument of node.arguments) if (mayBeOwner(argument)) handOvers.push({ holder: callee.object, value: argument, assigned: false });
+        }
+      }
+      for (const node of within(file.thisMembers)) {
+        if (!isReleasingUse(node)) continue;
+        const path = accessPath(node);
+        if (path !== undefined) found.releasedPaths.add(path);
+      }
+      if (owner.kind === 'class') {
+        for (const node of within(file.assignments)) {
+          if (node.left.type === AST_NODE_TYPES.MemberExpression && mayBeOwner(node.right)) handOvers.push({ holder: node.left.object, value: node.right, assigned: true });
+        }
+        const thisAliasNames = new Set<string>();
+        for (const node of within(file.declarators)) {
+          if (node.init === null || skipOuterEsExpressions(node.init).type !== AST_NODE_TYPES.ThisExpression) continue;
           walk(node.id, (part) => {
             if (part.type === AST_NODE_TYPES.Identifier) thisAliasNames.add(part.name);
             return undefined;
           });
         }
-        if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && isReleasingUse(node)) {
-          const path = accessPath(node);
-          if (path !== undefined) found.releasedPaths.add(path);
-        }
-        return undefined;
-      });
-      if (owner.kind === 'class') {
         for (const { holder, value, assigned } of handOvers) {
           const unwrapped = skipOuterEsExpressions(value);
           if (unwrapped.type === AST_NODE_TYPES.Identifier && !thisAliasNames.has(unwrapped.name)) continue;
@@ -980,7 +1018,7 @@ export default createRule<Options, MessageIds>({
         if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator) values = [definition.node.init ?? undefined];
       } else if (owner.kind === 'class') {
         const key = thisMemberKey(node, owner.node);
-        if (key !== undefined) values = (instanceFieldWrites(owner.node).get(key) ?? []).map((write) => write.value);
+        if (key !== undefined) values = (fieldWrites(owner.node).get(key) ?? []).map((write) => write.value);
       }
       const constructions = values.map((value) => (value === undefined ? undefined : skipOuterEsExpressions(value)));
       if (constructions.length !== 1) return undefined;
@@ -1067,7 +1105,7 @@ export default createRule<Options, MessageIds>({
       const teardown = teardownOf(owner);
       if (teardown === undefined || teardown.methods.length === 0) return undefined;
       const handleType = services.getTypeAtLocation(registration.call);
-      for (const [key, writes] of instanceFieldWrites(owner.node)) {
+      for (const [key, writes] of fieldWrites(owner.node)) {
         if (key.startsWith('[')) continue;
         const made = writes.filter((write) => write.value !== undefined);
         if (made.length !== 1 || made[0]?.value?.type !== AST_NODE_TYPES.NewExpression) continue;

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { parentOf } from './ancestors.js';
 import type { ClassNode } from './functions.js';
 import { memberKey, propertyKey, propertyKeyText } from './member-names.js';
 import { getThisScope } from './this-scope.js';
@@ -30,8 +31,10 @@ const writesPerClass = new WeakMap<ClassNode, ReadonlyMap<string, readonly Field
 /**
  * Every write into the instance fields of `classNode`, by key text (`k`, `#k`, `[kSymbol]`, as
  * `propertyKeyText` writes them). Static fields are left out. Computed once per class node.
+ * `assignmentsInFile`, when a caller has collected them on ESLint's traversal (every
+ * `AssignmentExpression` of the file), spares the walk over the class body: the answer is the same.
  */
-export function instanceFieldWrites(classNode: ClassNode): ReadonlyMap<string, readonly FieldWrite[]> {
+export function instanceFieldWrites(classNode: ClassNode, assignmentsInFile?: readonly TSESTree.AssignmentExpression[]): ReadonlyMap<string, readonly FieldWrite[]> {
   const cached = writesPerClass.get(classNode);
   if (cached !== undefined) return cached;
   const writes = new Map<string, FieldWrite[]>();
@@ -56,17 +59,33 @@ export function instanceFieldWrites(classNode: ClassNode): ReadonlyMap<string, r
       }
     }
   }
-  walk(classNode.body, (node) => {
-    // A nested class has instances of its own; types hold no assignment.
-    if ((node !== classNode.body && node.type === AST_NODE_TYPES.ClassBody) || TYPE_ONLY_NODES.has(node.type)) return false;
-    if (node.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
-    if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=' && node.operator !== '&&=') return undefined;
+  const addAssignment = (node: TSESTree.AssignmentExpression): void => {
+    if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=' && node.operator !== '&&=') return;
     const key = thisMemberKey(node.left, classNode);
     if (key !== undefined) add(key, { kind: 'assignment', value: node.right, node, decorated: false });
-    return undefined;
-  });
+  };
+  const body = classNode.body;
+  if (assignmentsInFile === undefined) {
+    walk(body, (node) => {
+      // A nested class has instances of its own; types hold no assignment.
+      if ((node !== body && node.type === AST_NODE_TYPES.ClassBody) || TYPE_ONLY_NODES.has(node.type)) return false;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression) addAssignment(node);
+      return undefined;
+    });
+  } else {
+    const inside = assignmentsInFile.filter((node) => node.range[0] >= body.range[0] && node.range[1] <= body.range[1] && !inNestedClassBody(node, body));
+    for (const node of inside.sort((a, b) => a.range[0] - b.range[0])) addAssignment(node);
+  }
   writesPerClass.set(classNode, writes);
   return writes;
+}
+
+/** `node` lies in the body of a class nested in the one whose body is `body`, which the walk above does not enter. */
+function inNestedClassBody(node: TSESTree.Node, body: TSESTree.ClassBody): boolean {
+  for (let current = parentOf(node); current !== undefined && current !== body; current = parentOf(current)) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return true;
+  }
+  return false;
 }
 
 /**

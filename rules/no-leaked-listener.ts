@@ -91,10 +91,10 @@ type Ownership = 'self' | 'owned' | 'notOwned' | 'unknown';
 interface FileNodes {
   calls: TSESTree.CallExpression[];
   assignments: TSESTree.AssignmentExpression[];
-  /** Declarations with a value. */
-  declarators: TSESTree.VariableDeclarator[];
   /** `this.x` and `this[k]`, `this` written directly. */
   thisMembers: TSESTree.MemberExpression[];
+  /** Declarations whose value is `this` (through type-only wrappers): `const self = this`. */
+  thisDeclarators: TSESTree.VariableDeclarator[];
 }
 
 /** Everything in an owner that releases something, gathered in one pass over it. */
@@ -201,10 +201,10 @@ export default createRule<Options, MessageIds>({
     const boundMembersPerClass = new WeakMap<ClassNode, ReadonlyMap<string, string>>();
 
     // What the release facts and field writes are read from, collected on ESLint's own
-    // traversal instead of walks over each owner: every call and assignment, declarations with
-    // a value, and `this.x` accesses, in traversal order. The candidates are checked once the
-    // file is traversed, when these lists are complete.
-    const file: FileNodes = { calls: [], assignments: [], declarators: [], thisMembers: [] };
+    // traversal instead of walks over each owner: every call and assignment, `this.x` accesses
+    // and `const self = this` declarations, in traversal order. The candidates are checked once
+    // the file is traversed, when these lists are complete.
+    const file: FileNodes = { calls: [], assignments: [], thisMembers: [], thisDeclarators: [] };
     const candidates: [TSESTree.CallExpression, RegistrationCandidate][] = [];
 
     return {
@@ -217,11 +217,14 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node): void {
         file.assignments.push(node);
       },
-      VariableDeclarator(node): void {
-        if (node.init !== null) file.declarators.push(node);
-      },
-      MemberExpression(node): void {
-        if (node.object.type === AST_NODE_TYPES.ThisExpression) file.thisMembers.push(node);
+      ThisExpression(node): void {
+        const parent = node.parent;
+        if (parent.type === AST_NODE_TYPES.MemberExpression) {
+          if (parent.object === node) file.thisMembers.push(parent);
+          return;
+        }
+        const { node: value, parent: holder } = outermostWrapper(node);
+        if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value) file.thisDeclarators.push(holder);
       },
       'Program:exit'(): void {
         for (const [node, candidate] of candidates) check(node, candidate);
@@ -953,8 +956,7 @@ export default createRule<Options, MessageIds>({
           if (node.left.type === AST_NODE_TYPES.MemberExpression && mayBeOwner(node.right)) handOvers.push({ holder: node.left.object, value: node.right, assigned: true });
         }
         const thisAliasNames = new Set<string>();
-        for (const node of within(file.declarators)) {
-          if (node.init === null || skipOuterEsExpressions(node.init).type !== AST_NODE_TYPES.ThisExpression) continue;
+        for (const node of within(file.thisDeclarators)) {
           walk(node.id, (part) => {
             if (part.type === AST_NODE_TYPES.Identifier) thisAliasNames.add(part.name);
             return undefined;

@@ -240,6 +240,19 @@ class Controller {
   hostDisconnected() {}
   toggle() {}
 }`),
+    // The same through an alias of `this`, handed over or stored on the target.
+    code(`interface Host extends EventTarget { addController(controller: object): void; owner?: object }
+class Controller {
+  constructor(private readonly host: Host, other: Host) {
+    const self = this;
+    host.addController(self);
+    other.owner = self as object;
+    host.addEventListener('click', () => this.toggle());
+    other.addEventListener('click', () => this.toggle());
+  }
+  hostDisconnected() {}
+  toggle() {}
+}`),
     // A function that returns a function that releases nothing is no owner (a factory, a middleware).
     code(`export function makeHandler(target: EventTarget) {
   const state = { count: 0 };

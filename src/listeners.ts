@@ -168,29 +168,42 @@ const CANDIDATE_NAME = /^(?:addEventListener|on|addListener|prependListener|obse
 const PREFILTER =
   /addEventListener|addListener|prependListener|setInterval|subscribe|[Ll]isten|[Rr]egister|[Ww]atch|(?<![\w$])on[A-Z]|[.'"`]\s*(?:on|observe|event)(?![\w$])|(?<![\w$])event(?:\s*[(<)!?]|\s+(?:as|satisfies)(?![\w$]))/;
 
-/** An escape that could spell part of a name: in an identifier (`\u006fn`) or a string key (`'\x6fn'`, octal, a line continuation). */
-const ESCAPE = /\\(?:u|x|[0-7]|\r|\n|\u2028|\u2029)/;
+/** Escapes in identifiers (`\u006fn`) and string keys (`'\x6fn'`, octal, a line continuation). */
 const ESCAPES = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n?|\n|\u2028|\u2029))/g;
 
 /**
  * Cheap text pre-filter: false only when no call in the file can be a registration, because no
- * name `registrationCandidate` takes is written in it (also after escapes are decoded, in the
- * rare file that has them). `extraNames` are configured names.
+ * name `registrationCandidate` takes is written in it, also once escapes that could spell part
+ * of a name are decoded (in the rare file that has them). `extraNames` are configured names.
  */
 export function mayRegisterListeners(sourceText: string, extraNames: readonly string[]): boolean {
   if (PREFILTER.test(sourceText) || extraNames.some((name) => sourceText.includes(name))) return true;
-  if (!ESCAPE.test(sourceText)) return false;
-  const decoded = decodeEscapes(sourceText);
+  if (!sourceText.includes('\\') || !hasNameEscape(sourceText)) return false;
+  const decoded = sourceText.replace(ESCAPES, (escape: string, ...groups: (string | undefined)[]) => {
+    const code = escapedCode(groups);
+    return code === undefined ? escape : code === -1 ? '' : String.fromCodePoint(code);
+  });
   return PREFILTER.test(decoded) || extraNames.some((name) => decoded.includes(name));
 }
 
-/** The text with `\u…`, `\x…` and octal escapes replaced by their characters and line continuations removed. */
-function decodeEscapes(text: string): string {
-  return text.replace(ESCAPES, (escape: string, braced?: string, u4?: string, x2?: string, octal?: string, lineEnd?: string) => {
-    if (lineEnd !== undefined) return '';
-    const code = octal !== undefined ? Number.parseInt(octal, 8) : Number.parseInt(braced ?? u4 ?? x2 ?? '', 16);
-    return Number.isNaN(code) || code > 0x10ffff ? escape : String.fromCodePoint(code);
-  });
+/**
+ * Some escape stands for a character a name can hold: a letter, digit, `_` or `$`, anything
+ * beyond ASCII, or a line continuation. The common escapes of control characters and
+ * punctuation (`'\0'`, `'\x1b'`, `'\u00a0'` aside) leave the file to the first test.
+ */
+function hasNameEscape(text: string): boolean {
+  for (const match of text.matchAll(ESCAPES)) {
+    const code = escapedCode(match.slice(1));
+    if (code === -1 || (code !== undefined && (code >= 0x80 || /[\w$]/.test(String.fromCharCode(code))))) return true;
+  }
+  return false;
+}
+
+/** The code point an `ESCAPES` match stands for, -1 for a line continuation, undefined when it is none. */
+function escapedCode([braced, u4, x2, octal, lineEnd]: (string | undefined)[]): number | undefined {
+  if (lineEnd !== undefined) return -1;
+  const code = octal !== undefined ? Number.parseInt(octal, 8) : Number.parseInt(braced ?? u4 ?? x2 ?? '', 16);
+  return Number.isNaN(code) || code > 0x10ffff ? undefined : code;
 }
 
 /** The names in a list of specifiers, for the pre-filter. */

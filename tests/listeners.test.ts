@@ -49,6 +49,8 @@ const message = 'subscriptions: none'.replace(/on/g, '');
 x.onion(cb); online(cb); button.then(cb); eventually(cb);`;
     expect(candidates(code).filter((name) => name !== undefined)).toEqual([]);
     expect(mayRegisterListeners(code, [])).toBe(false);
+    // Escapes of control characters, and escapes that spell no registration name.
+    expect(mayRegisterListeners("const reset = '\\x1b[0m', nul = '\\0', crlf = /\\r\\n/; const caf\\u00e9 = 'x\\x6f';", [])).toBe(false);
   });
 
   it('takes configured names as candidates and as words, private methods included', () => {

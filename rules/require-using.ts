@@ -227,10 +227,11 @@ export default createRule<Options, MessageIds>({
       return kind === undefined ? undefined : { type, kind };
     }
 
-    /** The found value, when the call hands over a value it made and its type is not ignored. */
+    /** The found value, when its type is not ignored and the call hands over a value it made. */
     function ownedCreation({ creation }: { creation: Creation }, { type, kind }: { type: ts.Type; kind: DisposalKind }): Found | undefined {
-      if (creation.type === AST_NODE_TYPES.CallExpression && callResult(services.esTreeNodeToTSNodeMap.get(creation), checker) !== 'owned') return undefined;
+      // The per-type answer first: it is cached, while a call's ownership is worked out per call.
       if (isIgnored(type)) return undefined;
+      if (creation.type === AST_NODE_TYPES.CallExpression && callResult(services.esTreeNodeToTSNodeMap.get(creation), checker) !== 'owned') return undefined;
       return { kind, type, nullable: isNullable(type) };
     }
 

@@ -123,6 +123,7 @@ export default createRule<Options, MessageIds>({
     const borrowTags = programHasOwnershipTags(program);
     let usingRuns: boolean | undefined;
     const runsUsing = (): boolean => (usingRuns ??= fileRunsUsing(program, context.filename));
+    const inJavaScript = (sourceFile().flags & ts.NodeFlags.JavaScriptFile) !== 0;
 
     // On exit, so that the rules that resolve the calls inside anyway (typescript-eslint's type-aware
     // rules listen on the calls themselves) have done so before this rule asks for a type.
@@ -221,10 +222,36 @@ export default createRule<Options, MessageIds>({
     }
 
     /** The created value's type, when it is disposable (the cheap half of {@link disposableResult}). */
-    function disposableType({ value }: { value: TSESTree.Node }): { type: ts.Type; kind: DisposalKind } | undefined {
-      const type = services.getTypeAtLocation(value);
+    function disposableType({ creation, value }: { creation: Creation; value: TSESTree.Node }): { type: ts.Type; kind: DisposalKind } | undefined {
+      const known = creation.type === AST_NODE_TYPES.CallExpression ? typeFromSignature(creation, value) : undefined;
+      if (known === null) return undefined;
+      const type = known ?? services.getTypeAtLocation(value);
       const kind = getNullableDisposalKind(type, checker, keys);
       return kind === undefined ? undefined : { type, kind };
+    }
+
+    /**
+     * The value's type read from the call's resolved signature, which the checker caches, where
+     * that is the type the checker gives the value: null when it is not disposable, undefined
+     * where only asking for the value's type tells. Asking for the type of a call instead
+     * re-checks its callee each time (the checker does not cache the type of a call whose callee
+     * has a single signature). A call's type is its signature's return type, awaited under
+     * `await`; `?.` adds `undefined`, which does not change whether it is disposable. JavaScript
+     * gives `require(…)` and immediately invoked functions other types, and `await` of a type
+     * assertion or of an optional chain awaits something else.
+     */
+    function typeFromSignature(creation: TSESTree.CallExpression, value: TSESTree.Node): ts.Type | null | undefined {
+      if (inJavaScript && (isRequireCall(creation) || isFunctionLike(skipOuterEsExpressions(creation.callee)))) return undefined;
+      const awaited = value.type === AST_NODE_TYPES.AwaitExpression;
+      if (awaited ? value.argument !== creation : value !== creation) return undefined;
+      const call = services.esTreeNodeToTSNodeMap.get(creation);
+      const signature = checker.getResolvedSignature(call);
+      if (signature === undefined) return undefined;
+      const returned = checker.getReturnTypeOfSignature(signature);
+      const type = awaited ? checker.getAwaitedType(returned) : returned;
+      if (type === undefined) return undefined;
+      if (getNullableDisposalKind(type, checker, keys) === undefined) return null;
+      return ts.isOptionalChain(call) ? undefined : type;
     }
 
     /** The found value, when its type is not ignored and the call hands over a value it made. */
@@ -625,6 +652,15 @@ const PLAIN_DATA =
 /** Strings, numbers, booleans and the like: data that cannot hold the resource. */
 function isPlainData(type: ts.Type): boolean {
   return (type.isUnion() ? type.types : [type]).every((part) => (part.flags & PLAIN_DATA) !== 0);
+}
+
+/** `require(…)` with one argument, as the checker reads a CommonJS import in JavaScript. */
+function isRequireCall(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' && call.arguments.length === 1;
+}
+
+function isFunctionLike(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
 }
 
 function isUntyped(type: ts.Type): boolean {

@@ -190,6 +190,23 @@ runRuleTests('require-using', rule, {
       code: code('builder.build();'),
       errors: [{ messageId: 'discarded', line: 1, column: 1 }],
     },
+    // The type read from the call's signature is the one the call has: overloads, a narrowed callee, `await`.
+    {
+      code: code("declare function acquire(kind: 'file'): Resource;\ndeclare function acquire(kind: 'name'): string;\nacquire('name');\nacquire('file');"),
+      errors: [{ messageId: 'discarded', line: 4, column: 1 }],
+    },
+    {
+      code: code('declare let maker: () => object;\ndeclare function makesResources(f: () => object): f is () => Resource;\nif (makesResources(maker)) maker();'),
+      errors: [{ messageId: 'discarded', line: 3, column: 28 }],
+    },
+    {
+      code: code('declare const pool: { openAsync(): Promise<AsyncResource> } | undefined;\nasync function f() {\n  await pool?.openAsync();\n}'),
+      errors: [{ messageId: 'discarded', line: 3, column: 9 }],
+    },
+    {
+      code: code('class Files {\n  open(): Resource {\n    return new Resource();\n  }\n  async openLater(): Promise<Resource> {\n    return this.open();\n  }\n  async run() {\n    await this.openLater();\n  }\n}'),
+      errors: [{ messageId: 'discarded', line: 9, column: 11 }],
+    },
     // Bound and never disposed, with the suggestion.
     {
       code: code('function f() {\n  const r = new Resource();\n  r.read();\n}'),

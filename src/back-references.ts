@@ -173,6 +173,8 @@ interface Candidate {
   owner: ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeLiteralNode;
   ownerName: string;
   annotation: ts.TypeNode | undefined;
+  /** Where the name starts, for source order. */
+  start: number;
 }
 
 /** What the file's code does with property names, for the rewrite's safety checks. */
@@ -189,6 +191,8 @@ class BackReferenceAnalysis {
   private readonly ignored: ReadonlySet<string>;
   private readonly inFlightWords: readonly (readonly string[])[];
   private readonly inFlightCache = new WeakMap<ts.Symbol, boolean>();
+  /** By name too: every instantiation of a generic type has property symbols of its own, with the same names. */
+  private readonly inFlightNameCache = new Map<string, boolean>();
   private readonly files = new WeakMap<ts.SourceFile, readonly BackReference[]>();
   private readonly holderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
   private readonly namedHolderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
@@ -216,12 +220,13 @@ class BackReferenceAnalysis {
 
   private analyseFile(sourceFile: ts.SourceFile): BackReference[] {
     const found: BackReference[] = [];
+    // The walk over the whole file is made only when a rewrite gets as far as asking.
     let usage: FileUsage | undefined;
+    const usageOfFile = (): FileUsage => (usage ??= fileUsage(sourceFile));
     for (const candidate of collectCandidates(sourceFile)) {
       const reported = this.check(candidate);
       if (reported === undefined) continue;
-      usage ??= fileUsage(sourceFile);
-      found.push({ ...reported, rewrite: this.planRewrite(candidate, sourceFile, usage) });
+      found.push({ ...reported, rewrite: this.planRewrite(candidate, sourceFile, usageOfFile) });
     }
     return found;
   }
@@ -247,8 +252,13 @@ class BackReferenceAnalysis {
     const declared = checker.getTypeOfSymbol(symbol);
     if (declared.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
 
-    const targets = graph.objectTargets(checker.getNonNullableType(declared));
+    // Null and undefined give no target anyway; only a type that may stand for something else
+    // (a type parameter, an intersection) is worth the checker's work of removing them.
+    const targets = graph.objectTargets(mayHideNullish(declared) ? checker.getNonNullableType(declared) : declared);
     const named = hasBackReferenceName(candidate.key, this.names);
+    // Without a name, a property that can point at the owner's own kind is inside a tree of one
+    // kind (see isHomogeneous), where no edge counts: nothing below needs the holders' properties.
+    if (!named && targets.some((target) => typeRelatedTo(graph, target, owner))) return undefined;
     const ownerIsClass = ts.isClassLike(candidate.owner);
     const isOwn = (edge: HeldEdge): boolean =>
       [edge.property, ...edge.path].some((property) => property.declarations?.some((declaration) => ownDeclarations.has(declaration)) === true);
@@ -351,8 +361,13 @@ class BackReferenceAnalysis {
       let inFlight = this.inFlightCache.get(property);
       if (inFlight === undefined) {
         const key = tsSymbolPropertyKey(property);
-        const words = nameWords(key.kind === 'symbol' ? key.name.slice(key.name.lastIndexOf('.') + 1) : key.name);
-        inFlight = this.inFlightWords.some((wanted) => containsRun(words, wanted));
+        const name = key.kind === 'symbol' ? key.name.slice(key.name.lastIndexOf('.') + 1) : key.name;
+        inFlight = this.inFlightNameCache.get(name);
+        if (inFlight === undefined) {
+          const words = nameWords(name);
+          inFlight = this.inFlightWords.some((wanted) => containsRun(words, wanted));
+          this.inFlightNameCache.set(name, inFlight);
+        }
         this.inFlightCache.set(property, inFlight);
       }
       return inFlight;
@@ -407,7 +422,7 @@ class BackReferenceAnalysis {
     });
   }
 
-  private planRewrite(candidate: Candidate, sourceFile: ts.SourceFile, usage: FileUsage): Rewrite {
+  private planRewrite(candidate: Candidate, sourceFile: ts.SourceFile, usageOfFile: () => FileUsage): Rewrite {
     const refuse = (refusal: RewriteRefusal, detail?: string): Rewrite => ({
       offered: false,
       refusal,
@@ -470,6 +485,7 @@ class BackReferenceAnalysis {
 
     // WeakRef only takes objects: a type parameter that may stand for a primitive cannot be stored.
     if (!onlyObjects(this.checker.getNonNullableType(this.checker.getTypeAtLocation(field)))) return refuse('may-be-primitive');
+    const usage = usageOfFile();
     if (usage.deleted.has(fieldName)) return refuse('deleted');
     if (usage.byName.has(fieldName)) return refuse('reflection', `the file names '${fieldName}' as a string`);
     if (this.enumeratesItself(classNode)) return refuse('reflection', 'the class enumerates or copies `this`');
@@ -559,12 +575,16 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
   return false;
 }
 
+const DECLARATION_KEYWORDS = /\bclass\b|\b(?:interface|type)(?=\s|\/[/*])/g;
+
 /** Every property of the file that could be reported, in source order. */
 function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
   const candidates: Candidate[] = [];
-  // Subtrees without the word `class`, `interface` or `type` in their text hold no declaration
-  // that could be reported (a function body, an expression), and are not walked.
-  const keywords = [...sourceFile.text.matchAll(/\b(?:class|interface|type)\b/g)].map((match) => match.index);
+  // Subtrees without the word `class`, or `interface` or `type` followed by a space or a
+  // comment (as in a declaration, unlike `type: 'a'` or `node.type`), in their text hold no
+  // declaration that could be reported (a function body, an expression), and are not walked.
+  const keywords: number[] = [];
+  for (const match of sourceFile.text.matchAll(DECLARATION_KEYWORDS)) keywords.push(match.index);
   const mayDeclare = (node: ts.Node): boolean => {
     let low = 0;
     let high = keywords.length;
@@ -585,7 +605,7 @@ function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
   ): void => {
     const key = tsPropertyKey(name);
     if (key === undefined || cannotHoldObjects(annotation)) return;
-    candidates.push({ declaration, name, key, owner, ownerName, annotation });
+    candidates.push({ declaration, name, key, owner, ownerName, annotation, start: name.getStart(sourceFile) });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isClassLike(node)) {
@@ -620,7 +640,7 @@ function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
     if (mayDeclare(node)) ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  candidates.sort((a, b) => a.name.getStart(sourceFile) - b.name.getStart(sourceFile));
+  candidates.sort((a, b) => a.start - b.start);
   return candidates;
 }
 
@@ -868,6 +888,26 @@ function onlyObjects(type: ts.Type, guard = 0): boolean {
     return constraint !== undefined && onlyObjects(constraint, guard + 1);
   }
   return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0;
+}
+
+/** Flags of types that `getNonNullableType` leaves as they are or drops: objects, primitives, literals, null and undefined. */
+const PLAIN_TYPE_FLAGS =
+  ts.TypeFlags.Object |
+  ts.TypeFlags.NonPrimitive |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Never |
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.ESSymbolLike |
+  ts.TypeFlags.EnumLike;
+
+/** The type, or a member of the union, is something `getNonNullableType` could change (a type parameter, an intersection, `unknown`). */
+function mayHideNullish(type: ts.Type): boolean {
+  return (type.isUnion() ? type.types : [type]).some((member) => (member.flags & ~PLAIN_TYPE_FLAGS) !== 0);
 }
 
 function typeAdmits(type: ts.Type, flag: ts.TypeFlags): boolean {

@@ -45,6 +45,8 @@ export type Relation = 'same' | 'subtype' | 'supertype';
 const WEAK_CONTAINERS = new Set(['WeakRef', 'WeakMap', 'WeakSet']);
 const KEYED_COLLECTIONS = new Set(['Set', 'ReadonlySet', 'Map', 'ReadonlyMap']);
 const EMPTY: References = new Map();
+/** Names of the lib's types that hold what their type arguments say (or hold weakly): never read from an annotation alone. */
+const BUILT_IN_HOLDERS = new Set(['Array', 'ReadonlyArray', ...KEYED_COLLECTIONS, ...WEAK_CONTAINERS]);
 /** How the checker names the property keyed by the well-known `Symbol.iterator`. */
 const ITERATOR_KEY = /^__@iterator@\d+$/;
 /** How many plain data objects deep a property is looked into (`s.servers` is one, `s.state.servers` two). */
@@ -61,6 +63,11 @@ export class TypeGraph {
   private readonly iterableCache = new WeakMap<ts.Type, readonly ts.Type[] | null>();
   private readonly plainDataCache = new WeakMap<ts.Symbol, boolean>();
   private readonly projectFileCache = new WeakMap<ts.SourceFile, boolean>();
+  private readonly signatureDeclarationCache = new WeakMap<ts.Symbol, boolean>();
+  private readonly propertyDeclarationCache = new WeakMap<ts.Symbol, boolean>();
+  private readonly inheritedIteratorCache = new WeakMap<ts.Symbol, boolean>();
+  private readonly declaredReferenceCache = new WeakMap<ts.Symbol, ts.Symbol | null | undefined>();
+  private readonly classChainCache = new WeakMap<ts.Symbol, boolean>();
   /** Class and interface declarations of the project's own files by the names their heritage clauses use. */
   private heritageIndex: Map<string, (ts.ClassLikeDeclaration | ts.InterfaceDeclaration)[]> | undefined;
 
@@ -84,7 +91,13 @@ export class TypeGraph {
       // An interface that only inherits its signatures (`interface Handler extends Callable {}`)
       // is taken for an object: that costs nothing but a look at its properties.
       if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral) && !(symbol.flags & ts.SymbolFlags.Class)) {
-        return symbol.declarations?.some(declaresSignatures) === true;
+        // Every instantiation of a generic interface asks again; the declarations are the same.
+        let declares = this.signatureDeclarationCache.get(symbol);
+        if (declares === undefined) {
+          declares = symbol.declarations?.some(declaresSignatures) === true;
+          this.signatureDeclarationCache.set(symbol, declares);
+        }
+        return declares;
       }
     }
     return (
@@ -111,11 +124,27 @@ export class TypeGraph {
     }
     // A class with an index signature and no properties is as rare as it gets; not asking spares
     // resolving the members of every class instance type seen.
-    if (isObject(type) && !isClassInstance(type) && !this.hasSignatures(type)) {
+    if (isObject(type) && !isClassInstance(type) && !this.declaresProperties(type) && !this.hasSignatures(type)) {
       const infos = checker.getIndexInfosOfType(type);
       if (infos.length > 0 && type.getProperties().length === 0) return infos.map((info) => info.type);
     }
     return undefined;
+  }
+
+  /**
+   * The type's interface or object type literal declares a property by name, so it is no
+   * record: asking for its index signatures would resolve every member, inherited ones too, of
+   * types (option interfaces above all) that are never asked about otherwise.
+   */
+  private declaresProperties(type: ts.Type): boolean {
+    const symbol = type.getSymbol();
+    if (symbol === undefined || !(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral))) return false;
+    let declares = this.propertyDeclarationCache.get(symbol);
+    if (declares === undefined) {
+      declares = symbol.declarations?.some(declaresNamedProperty) === true;
+      this.propertyDeclarationCache.set(symbol, declares);
+    }
+    return declares;
   }
 
   /**
@@ -139,7 +168,7 @@ export class TypeGraph {
     // The declarations say whether there is an iterator at all (a class's own, or its base
     // class's when it extends one); only then are the members resolved.
     const declarations = symbol.declarations ?? [];
-    if (!declarations.some(declaresIterator) && !declarations.some(extendsAClass)) return undefined;
+    if (!declarations.some(declaresIterator) && !(declarations.some(extendsAClass) && this.mayInheritIterator(symbol))) return undefined;
     const iterator = this.checker.getPropertiesOfType(type).find((property) => ITERATOR_KEY.test(property.escapedName as string));
     if (iterator === undefined) return undefined;
     const elements: ts.Type[] = [];
@@ -149,6 +178,48 @@ export class TypeGraph {
       if (element !== undefined) elements.push(element);
     }
     return elements.length > 0 ? elements : undefined;
+  }
+
+  /**
+   * The class or interface, or one of its bases, may declare `[Symbol.iterator]`: an instance
+   * member whose computed name is the well-known symbol (or any unique symbol named `iterator`,
+   * which is what the property's key says), or a base that is not a plain class or interface (a
+   * mixin), which could bring anything. Base types and the type of a key are cheap to ask for,
+   * the members of a class with a deep hierarchy (an event emitter's, a stream's) are not.
+   */
+  private mayInheritIterator(symbol: ts.Symbol): boolean {
+    let may = this.inheritedIteratorCache.get(symbol);
+    if (may !== undefined) return may;
+    // Seeded first so that a circular heritage clause (a type error, but possible) ends.
+    this.inheritedIteratorCache.set(symbol, false);
+    may = (symbol.declarations ?? []).some((declaration) => this.declaresIteratorKey(declaration));
+    if (!may) {
+      const declared = this.checker.getDeclaredTypeOfSymbol(symbol);
+      if (declared.isClassOrInterface()) {
+        may = this.checker.getBaseTypes(declared).some((base) => {
+          const baseSymbol = base.isIntersection() ? undefined : base.getSymbol();
+          if (baseSymbol === undefined || !(baseSymbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) return true;
+          return this.mayInheritIterator(baseSymbol);
+        });
+      } else {
+        may = true;
+      }
+    }
+    this.inheritedIteratorCache.set(symbol, may);
+    return may;
+  }
+
+  private declaresIteratorKey(declaration: ts.Declaration): boolean {
+    return (
+      classOrInterfaceMembers(declaration)?.some((member) => {
+        const name = member.name;
+        if (name === undefined || !ts.isComputedPropertyName(name)) return false;
+        if (ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) return false;
+        const key = this.checker.getTypeAtLocation(name.expression);
+        // Only a unique symbol makes a symbol key; its name is the name of the symbol it was declared as.
+        return !(key.flags & ts.TypeFlags.UniqueESSymbol) || key.getSymbol()?.getName() === 'iterator';
+      }) === true
+    );
   }
 
   /**
@@ -198,6 +269,14 @@ export class TypeGraph {
       if (resolved === undefined || !isObject(resolved) || this.isWeakContainer(resolved)) continue;
       for (const property of this.checker.getPropertiesOfType(resolved)) {
         if (!isStrongProperty(property) || isDeclaredPrimitive(property) || isSelfReference(property)) continue;
+        const declared = this.declaredReferenceIn(property, resolved);
+        if (declared === null) continue;
+        if (declared !== undefined) {
+          const edges = held.get(declared) ?? [];
+          edges.push({ property, path: [], declaringTypeName: declaringName(property, resolved), viaCollection: false });
+          held.set(declared, edges);
+          continue;
+        }
         const references = this.referencesOf(this.checker.getTypeOfSymbol(property));
         if (references.size === 0) continue;
         const declaringTypeName = declaringName(property, resolved);
@@ -268,6 +347,8 @@ export class TypeGraph {
     if (state.viaCollection || state.path.length >= MAX_PLAIN_DATA_DEPTH || state.inside.includes(type) || !this.isPlainData(symbol)) return;
     for (const property of this.checker.getPropertiesOfType(type)) {
       if (!isStrongProperty(property) || isDeclaredPrimitive(property)) continue;
+      // Inside plain data only collections count, and a single reference is none.
+      if (this.declaredReferenceIn(property, type) !== undefined) continue;
       this.collectReferences(
         this.checker.getTypeOfSymbol(property),
         { ...state, path: [...state.path, property], inside: [...state.inside, type] },
@@ -275,6 +356,103 @@ export class TypeGraph {
         guard + 1,
       );
     }
+  }
+
+  /**
+   * What a property holds, read from its annotation where that alone decides it, so that the
+   * checker need not work out the property's type (with whatever the type refers to): `null`
+   * when it holds no object (`mode: Mode`, an enum or an alias of primitives), the class or
+   * interface when it holds exactly one reference to it (`client: MongoClient | null`), and
+   * `undefined` when only the checker can tell (anything generic, a collection, plain data, an
+   * instantiated or mapped property, whose type is not its annotation's).
+   */
+  private declaredReferenceIn(property: ts.Symbol, holder: ts.Type): ts.Symbol | null | undefined {
+    if (!(property.flags & ts.SymbolFlags.Transient)) return this.declaredReference(property);
+    // In a class or interface whose bases are all classes and interfaces, a transient property is
+    // an instantiation of a declared one (never a mapped type's), and instantiating `Client<T>`
+    // or `Mode | null` leaves what it refers to as it is.
+    if (!this.isClassChain(holder)) return undefined;
+    const roots = this.checker.getRootSymbols(property);
+    const root = roots.length === 1 ? roots[0] : undefined;
+    if (root === undefined || root === property || root.flags & ts.SymbolFlags.Transient) return undefined;
+    return this.declaredReference(root);
+  }
+
+  /** A class or interface (or an instantiation of one) whose bases, all the way up, are classes and interfaces. */
+  private isClassChain(type: ts.Type): boolean {
+    const target = isReference(type) ? type.target : type;
+    if (!isObject(target) || !(target.objectFlags & ts.ObjectFlags.ClassOrInterface)) return false;
+    const symbol = target.getSymbol();
+    if (symbol === undefined) return false;
+    let chain = this.classChainCache.get(symbol);
+    if (chain === undefined) {
+      // Seeded first so that a circular heritage clause (a type error, but possible) ends.
+      this.classChainCache.set(symbol, false);
+      chain = this.checker.getBaseTypes(target as ts.InterfaceType).every((base) => this.isClassChain(base));
+      this.classChainCache.set(symbol, chain);
+    }
+    return chain;
+  }
+
+  private declaredReference(property: ts.Symbol): ts.Symbol | null | undefined {
+    if (this.declaredReferenceCache.has(property)) return this.declaredReferenceCache.get(property);
+    const answer = this.computeDeclaredReference(property);
+    this.declaredReferenceCache.set(property, answer);
+    return answer;
+  }
+
+  private computeDeclaredReference(property: ts.Symbol): ts.Symbol | null | undefined {
+    // A transient symbol is an instantiated or mapped copy: its type is not its declaration's annotation.
+    if (property.flags & ts.SymbolFlags.Transient) return undefined;
+    const [declaration, ...more] = property.declarations ?? [];
+    if (declaration === undefined || more.length > 0) return undefined;
+    if (!ts.isPropertyDeclaration(declaration) && !ts.isPropertySignature(declaration) && !ts.isParameter(declaration)) return undefined;
+    if (cannotHoldObjects(declaration.type)) return null;
+    const reference = singleTypeReference(declaration.type);
+    if (reference === undefined) return undefined;
+    let symbol = this.checker.getSymbolAtLocation(ts.isQualifiedName(reference.typeName) ? reference.typeName.right : reference.typeName);
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    if (symbol === undefined) return undefined;
+    if (symbol.flags & (ts.SymbolFlags.Enum | ts.SymbolFlags.EnumMember)) return null;
+    if (symbol.flags & ts.SymbolFlags.Class) return this.isPlainClass(symbol) ? symbol : undefined;
+    if (symbol.flags & ts.SymbolFlags.Interface) return this.isPlainInterface(symbol) ? symbol : undefined;
+    if (symbol.flags & ts.SymbolFlags.TypeAlias && !(symbol.flags & ts.SymbolFlags.Value)) {
+      const declarations = symbol.declarations ?? [];
+      const alias = declarations.length === 1 ? declarations[0] : undefined;
+      return alias !== undefined && ts.isTypeAliasDeclaration(alias) && alias.typeParameters === undefined && cannotHoldObjects(alias.type)
+        ? null
+        : undefined;
+    }
+    return undefined;
+  }
+
+  /** A class whose instances are neither a built-in collection nor iterable: a reference to one holds it and nothing else. */
+  private isPlainClass(symbol: ts.Symbol): boolean {
+    if (BUILT_IN_HOLDERS.has(symbol.getName())) return false;
+    const declarations = symbol.declarations ?? [];
+    return !declarations.some(declaresIterator) && !(declarations.some(extendsAClass) && this.mayInheritIterator(symbol));
+  }
+
+  /**
+   * An interface that extends nothing and declares no index signature, call signature or
+   * computed member, and that is not plain data (whose collections its holder would hold).
+   */
+  private isPlainInterface(symbol: ts.Symbol): boolean {
+    if (BUILT_IN_HOLDERS.has(symbol.getName()) || symbol.flags & ts.SymbolFlags.TypeLiteral) return false;
+    const declarations = symbol.declarations ?? [];
+    const simple = declarations.every(
+      (declaration) =>
+        ts.isInterfaceDeclaration(declaration) &&
+        declaration.heritageClauses === undefined &&
+        declaration.members.every(
+          (member) =>
+            !ts.isIndexSignatureDeclaration(member) &&
+            !ts.isCallSignatureDeclaration(member) &&
+            !ts.isConstructSignatureDeclaration(member) &&
+            !(member.name !== undefined && ts.isComputedPropertyName(member.name)),
+        ),
+    );
+    return declarations.length > 0 && simple && !this.isPlainData(symbol);
   }
 
   /**
@@ -503,6 +681,8 @@ export function typeGraphFor(program: ts.Program, maxDepth: number): TypeGraph {
 /** Annotations that can never name an object type holding something: spares the checker. */
 export function cannotHoldObjects(annotation: ts.TypeNode | undefined): boolean {
   if (annotation === undefined) return false;
+  if (ts.isUnionTypeNode(annotation)) return annotation.types.every(isPrimitiveTypeNode);
+  if (ts.isParenthesizedTypeNode(annotation)) return cannotHoldObjects(annotation.type);
   switch (annotation.kind) {
     case ts.SyntaxKind.StringKeyword:
     case ts.SyntaxKind.NumberKeyword:
@@ -525,6 +705,33 @@ export function cannotHoldObjects(annotation: ts.TypeNode | undefined): boolean 
     default:
       return false;
   }
+}
+
+/**
+ * `Client`, `ns.Client<T>`, `Client | null`, `(Client | undefined)`: an annotation that names
+ * one type, beside null and undefined.
+ */
+function singleTypeReference(annotation: ts.TypeNode | undefined): ts.TypeReferenceNode | undefined {
+  let node = annotation;
+  while (node !== undefined && ts.isParenthesizedTypeNode(node)) node = node.type;
+  if (node === undefined) return undefined;
+  if (ts.isTypeReferenceNode(node)) return node;
+  if (!ts.isUnionTypeNode(node)) return undefined;
+  let found: ts.TypeReferenceNode | undefined;
+  for (const member of node.types) {
+    let inner = member;
+    while (ts.isParenthesizedTypeNode(inner)) inner = inner.type;
+    if (inner.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(inner) && inner.literal.kind === ts.SyntaxKind.NullKeyword)) continue;
+    if (!ts.isTypeReferenceNode(inner) || found !== undefined) return undefined;
+    found = inner;
+  }
+  return found;
+}
+
+/** `string`, `'a'`, `null`, `() => void`, `(number)`: a member of a union that holds no object. */
+function isPrimitiveTypeNode(node: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(node)) return isPrimitiveTypeNode(node.type);
+  return node.kind !== ts.SyntaxKind.TypeReference && cannotHoldObjects(node);
 }
 
 /** `Parent.children`, `Topology.s.servers`, `Node.[kChildNodes]`: an edge's properties as written. */
@@ -557,12 +764,14 @@ function extendsAClass(declaration: ts.Declaration): boolean {
   return ts.isClassLike(declaration) && declaration.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword) === true;
 }
 
+function classOrInterfaceMembers(declaration: ts.Declaration): readonly (ts.ClassElement | ts.TypeElement)[] | undefined {
+  return ts.isClassLike(declaration) || ts.isInterfaceDeclaration(declaration) ? declaration.members : undefined;
+}
+
 /** A class or interface declaration with a `[Symbol.iterator]` member. */
 function declaresIterator(declaration: ts.Declaration): boolean {
-  const members: readonly (ts.ClassElement | ts.TypeElement)[] | undefined =
-    ts.isClassLike(declaration) || ts.isInterfaceDeclaration(declaration) ? declaration.members : undefined;
   return (
-    members?.some((member) => {
+    classOrInterfaceMembers(declaration)?.some((member) => {
       const name = member.name;
       return (
         name !== undefined &&
@@ -573,6 +782,18 @@ function declaresIterator(declaration: ts.Declaration): boolean {
         name.expression.name.text === 'iterator'
       );
     }) === true
+  );
+}
+
+/** An interface or object type literal with a property or method whose name is written out (`a`, `'a'`, `0`). */
+function declaresNamedProperty(declaration: ts.Declaration): boolean {
+  const members = ts.isInterfaceDeclaration(declaration) || ts.isTypeLiteralNode(declaration) ? declaration.members : undefined;
+  return (
+    members?.some(
+      (member) =>
+        (ts.isPropertySignature(member) || ts.isMethodSignature(member)) &&
+        (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name)),
+    ) === true
   );
 }
 
@@ -602,14 +823,20 @@ function isClassLike(symbol: ts.Symbol): boolean {
 /**
  * Every declaration of the property is annotated with a type that holds no object (`string`,
  * `number`, a literal, a function type): its type need not be asked for. Most properties of
- * options and state objects are such.
+ * options and state objects are such. Unions are left to `declaredReference`, which reads them
+ * only where the type is the annotation's (a mapped copy of `mode: 'a' | 'b'` can be anything).
  */
 function isDeclaredPrimitive(property: ts.Symbol): boolean {
   const declarations = property.declarations ?? [];
   return (
     declarations.length > 0 &&
     declarations.every(
-      (declaration) => (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) && cannotHoldObjects(declaration.type),
+      (declaration) =>
+        (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) &&
+        declaration.type !== undefined &&
+        !ts.isUnionTypeNode(declaration.type) &&
+        !ts.isParenthesizedTypeNode(declaration.type) &&
+        cannotHoldObjects(declaration.type),
     )
   );
 }

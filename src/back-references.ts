@@ -480,7 +480,11 @@ class BackReferenceAnalysis {
     const fieldSymbol = this.checker.getSymbolAtLocation(field.name);
     for (const subclass of owner === undefined ? [] : this.graph.subclassesOf(owner)) {
       const redeclared = this.checker.getDeclaredTypeOfSymbol(subclass).getProperty(fieldName);
-      if (redeclared !== undefined && redeclared !== fieldSymbol) return refuse('overridden-in-subclass', symbolDisplayName(subclass));
+      // Through a generic base the subclass may get a copy of the field's symbol (whether it does
+      // depends on what the checker has resolved before); a copy keeps the field's declaration.
+      if (redeclared !== undefined && redeclared !== fieldSymbol && !(redeclared.declarations ?? []).includes(field)) {
+        return refuse('overridden-in-subclass', symbolDisplayName(subclass));
+      }
     }
 
     // WeakRef only takes objects: a type parameter that may stand for a primitive cannot be stored.

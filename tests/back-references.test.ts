@@ -74,6 +74,28 @@ describe('findBackReferences', () => {
     expect(findBackReferences(program, file, { ignore: ['Panel'] })).toEqual([]);
   });
 
+  it('offers the rewrite of a field that a subclass inherits through a generic base, whatever the checker resolved first', () => {
+    const text = `export class Node<T = unknown> {
+  value: T | undefined;
+  parent: Group | null = null;
+}
+export class Group extends Node<string> {
+  readonly children: Node[] = [];
+}
+`;
+    const generic = programOf({ 'generic.ts': text });
+    const genericFile = generic.getSourceFile('generic.ts');
+    const group = genericFile?.statements[1];
+    if (genericFile === undefined || group === undefined) throw new Error('generic.ts is not in the program');
+    // Resolving the subclass's members before the field's type makes the checker give Group a
+    // copy of the inherited field's symbol instead of the symbol itself.
+    const checker = generic.getTypeChecker();
+    checker.getPropertiesOfType(checker.getTypeAtLocation(group));
+    const [reference] = findBackReferences(generic, genericFile);
+    expect(reference?.property).toBe('parent');
+    expect(reference?.rewrite.offered).toBe(true);
+  });
+
   it('names the store after the storage it is asked for', () => {
     const underscore = findBackReferences(program, file, { storage: 'underscore' })[0]?.rewrite;
     expect(underscore?.offered === true ? underscore.text : '').toContain('private _parentRef');

@@ -250,7 +250,12 @@ export class TypeGraph {
     if (isObject(type) && !this.hasSignatures(type)) out.push(type);
   }
 
-  /** Every class-like symbol that `type` holds strongly through one of its properties. */
+  /**
+   * Every class-like symbol that `type` holds strongly through one of its properties. A mapped
+   * type (`Partial<T>`, `{ [K in keyof T]?: … }`) holds nothing here, and neither does a mapped
+   * member of an intersection: a tree's parent and child kinds are declared as classes or
+   * interfaces, and working out a mapped type's property types is costly.
+   */
   heldBy(type: ts.Type): HeldSymbols {
     let held = this.heldCache.get(type);
     if (held === undefined) {
@@ -262,29 +267,36 @@ export class TypeGraph {
 
   private computeHeld(type: ts.Type): HeldSymbols {
     const held = new Map<ts.Symbol, HeldEdge[]>();
-    if (this.isWeakContainer(type)) return held;
-    const parts = type.isIntersection() ? type.types : [type];
-    for (const part of parts) {
-      const resolved = part.flags & ts.TypeFlags.TypeParameter ? this.checker.getBaseConstraintOfType(part) : part;
-      if (resolved === undefined || !isObject(resolved) || this.isWeakContainer(resolved)) continue;
-      for (const property of this.checker.getPropertiesOfType(resolved)) {
-        if (!isStrongProperty(property) || isDeclaredPrimitive(property) || isSelfReference(property)) continue;
-        const declared = this.declaredReferenceIn(property, resolved);
-        if (declared === null) continue;
-        if (declared !== undefined) {
-          const edges = held.get(declared) ?? [];
-          edges.push({ property, path: [], declaringTypeName: declaringName(property, resolved), viaCollection: false });
-          held.set(declared, edges);
-          continue;
-        }
-        const references = this.referencesOf(this.checker.getTypeOfSymbol(property));
-        if (references.size === 0) continue;
-        const declaringTypeName = declaringName(property, resolved);
-        for (const [symbol, reference] of references) {
-          const edges = held.get(symbol) ?? [];
-          edges.push({ property, path: reference.path, declaringTypeName, viaCollection: reference.viaCollection });
-          held.set(symbol, edges);
-        }
+    if (this.isWeakContainer(type) || isMapped(type)) return held;
+    if (type.isIntersection()) {
+      // What an intersection holds is what its members hold, each asked once for all the
+      // intersections it is part of.
+      for (const part of type.types) {
+        const resolved = part.flags & ts.TypeFlags.TypeParameter ? this.checker.getBaseConstraintOfType(part) : part;
+        if (resolved === undefined || resolved.isIntersection()) continue;
+        for (const [symbol, edges] of this.heldBy(resolved)) held.set(symbol, [...(held.get(symbol) ?? []), ...edges]);
+      }
+      return held;
+    }
+    const resolved = type.flags & ts.TypeFlags.TypeParameter ? this.checker.getBaseConstraintOfType(type) : type;
+    if (resolved === undefined || !isObject(resolved) || isMapped(resolved) || this.isWeakContainer(resolved)) return held;
+    for (const property of this.checker.getPropertiesOfType(resolved)) {
+      if (!isStrongProperty(property) || isDeclaredPrimitive(property) || isSelfReference(property)) continue;
+      const declared = this.declaredReferenceIn(property, resolved);
+      if (declared === null) continue;
+      if (declared !== undefined) {
+        const edges = held.get(declared) ?? [];
+        edges.push({ property, path: [], declaringTypeName: declaringName(property, resolved), viaCollection: false });
+        held.set(declared, edges);
+        continue;
+      }
+      const references = this.referencesOf(this.checker.getTypeOfSymbol(property));
+      if (references.size === 0) continue;
+      const declaringTypeName = declaringName(property, resolved);
+      for (const [symbol, reference] of references) {
+        const edges = held.get(symbol) ?? [];
+        edges.push({ property, path: reference.path, declaringTypeName, viaCollection: reference.viaCollection });
+        held.set(symbol, edges);
       }
     }
     return held;
@@ -326,6 +338,10 @@ export class TypeGraph {
       for (const element of elements) this.collectReferences(element, inner, found, guard + 1);
       return;
     }
+    // A mapped type that is no record (`Partial<Options>`, a filter over a schema's keys) is a
+    // view of a declared type, whose property types the checker would have to work out one by
+    // one: it is neither a reference nor looked into.
+    if (isMapped(type)) return;
     const symbol = type.getSymbol();
     if (symbol === undefined || !isClassLike(symbol)) return;
     // Inside a plain data object only collections count: a single reference in an options or
@@ -753,6 +769,11 @@ function declarationSymbol(checker: ts.TypeChecker, declaration: ts.ClassLikeDec
 
 function isObject(type: ts.Type): type is ts.ObjectType {
   return (type.flags & ts.TypeFlags.Object) !== 0;
+}
+
+/** A mapped type or an instantiation of one (`Partial<T>`, `Record<K, V>`, `{ [K in keyof T]: … }`). */
+function isMapped(type: ts.Type): boolean {
+  return isObject(type) && (type.objectFlags & ts.ObjectFlags.Mapped) !== 0;
 }
 
 function isReference(type: ts.Type): type is ts.TypeReference {

@@ -511,6 +511,18 @@ export class Child {
 `,
       name: 'JS: `this.x` written inside a nested function is not a member of the class',
     },
+    // Documented limit: a mapped type is a view of a declared one and holds nothing, alone or as
+    // a member of an intersection, though the class it maps keeps the children.
+    `
+class Parent { children: Child[] = []; }
+class Child { declare parent: Partial<Parent> | null; }
+`,
+    `
+type Loose<T> = { [K in keyof T]?: T[K] };
+interface Tagged { tag: string; }
+class Parent { children: Child[] = []; }
+class Child { declare parent: (Loose<Parent> & Tagged) | null; }
+`,
     // An intersection whose members hold nothing of the owner.
     `
 interface Named { name: string; }

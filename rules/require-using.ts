@@ -16,7 +16,7 @@ import {
   RELEASE_METHOD_NAMES,
 } from '../src/disposable.js';
 import { ancestorsOf, findAncestor } from '../src/ast/ancestors.js';
-import { enclosingFunction, type FunctionNode } from '../src/ast/functions.js';
+import { enclosingFunction, type FunctionNode, isFunctionNode } from '../src/ast/functions.js';
 import { resolvedCall } from '../src/ast/resolve-function.js';
 import { skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { shortened } from '../src/message-text.js';
@@ -241,7 +241,7 @@ export default createRule<Options, MessageIds>({
      * assertion or of an optional chain awaits something else.
      */
     function typeFromSignature(creation: TSESTree.CallExpression, value: TSESTree.Node): ts.Type | null | undefined {
-      if (inJavaScript && (isRequireCall(creation) || isFunctionLike(skipOuterEsExpressions(creation.callee)))) return undefined;
+      if (inJavaScript && (isRequireCall(creation) || isFunctionNode(skipOuterEsExpressions(creation.callee)))) return undefined;
       const awaited = value.type === AST_NODE_TYPES.AwaitExpression;
       if (awaited ? value.argument !== creation : value !== creation) return undefined;
       const call = services.esTreeNodeToTSNodeMap.get(creation);
@@ -657,10 +657,6 @@ function isPlainData(type: ts.Type): boolean {
 /** `require(…)` with one argument, as the checker reads a CommonJS import in JavaScript. */
 function isRequireCall(call: TSESTree.CallExpression): boolean {
   return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' && call.arguments.length === 1;
-}
-
-function isFunctionLike(node: TSESTree.Node): boolean {
-  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
 }
 
 function isUntyped(type: ts.Type): boolean {

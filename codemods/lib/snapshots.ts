@@ -11,7 +11,7 @@
  * package.json of their own); it is done once per package and process, and only when a
  * transform asks.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 import { findUp, readTextFile } from './config-files.js';
@@ -70,16 +70,25 @@ function collectKeys(folder: string): Map<string, SnapshotListing> {
         visit(path, inTests || TEST_FOLDER.test(entry.name));
       } else if (entry.isFile()) {
         if (entry.name.endsWith('.snap')) {
-          addKeys(keys, folder, path, readTextFile(path) ?? '', [[0, Infinity]]);
+          addKeys(keys, folder, path, readUncached(path), [[0, Infinity]]);
         } else if (SOURCE_FILE.test(entry.name) && (inTests || TEST_FILE.test(entry.name))) {
-          const text = readTextFile(path);
-          if (text?.includes(INLINE_CALL)) addKeys(keys, folder, path, text, inlineTemplates(text));
+          const text = readUncached(path);
+          if (text.includes(INLINE_CALL)) addKeys(keys, folder, path, text, inlineTemplates(text));
         }
       }
     }
   };
   visit(folder, false);
   return keys;
+}
+
+/** Test files are read once per package, so unlike config files they are not kept. */
+function readUncached(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** The ranges of the template literals passed to `toMatchInlineSnapshot(`. */

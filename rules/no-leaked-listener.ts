@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { isWithin } from '../src/ast/ancestors.js';
 import { type FieldWrite, instanceFieldWrites, thisMemberKey } from '../src/ast/class-fields.js';
 import { calleePath, memberKey, memberName, propertyKeyText, accessPath } from '../src/ast/member-names.js';
 import { type ClassNode, enclosingFunction, functionKey, type FunctionNode, isFunctionNode, ownReturnStatements } from '../src/ast/functions.js';
@@ -329,7 +330,7 @@ export default createRule<Options, MessageIds>({
       if (value.type === AST_NODE_TYPES.Identifier) {
         const variable = findVariable(value);
         const definition = variable?.defs[0];
-        if (definition === undefined || !isInside(definition.node, fn)) return false;
+        if (definition === undefined || !isWithin(definition.node, fn)) return false;
         if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node.params.length === 0 && releasesSomething(definition.node);
         if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init !== null && definition.node.parent.kind === 'const') {
           const init = skipOuterEsExpressions(definition.node.init);
@@ -490,7 +491,7 @@ export default createRule<Options, MessageIds>({
       }
       // A function owner's listener defined in a function around it (a component's handler):
       // it is part of the state the owner's teardown should let go of.
-      if (owner.kind === 'function' && !isInside(definition.node, owner.node) && definition.type !== TSESLint.Scope.DefinitionType.Parameter && value !== undefined && isFunctionNode(skipOuterEsExpressions(value))) {
+      if (owner.kind === 'function' && !isWithin(definition.node, owner.node) && definition.type !== TSESLint.Scope.DefinitionType.Parameter && value !== undefined && isFunctionNode(skipOuterEsExpressions(value))) {
         return { text: `\`${variable.name}\``, removable: true };
       }
       return undefined;
@@ -688,7 +689,7 @@ export default createRule<Options, MessageIds>({
       // A class's own name inside its body has a scope of its own; the class lives as long as the module.
       if (isModuleLevel(variable) || definition.type === TSESLint.Scope.DefinitionType.ImportBinding || definition.type === TSESLint.Scope.DefinitionType.ClassName) return 'notOwned';
       if (definition.type === TSESLint.Scope.DefinitionType.Parameter) return isOwnersOwnFunction(definition.node, owner) ? 'notOwned' : 'unknown';
-      if (!isInside(definition.node, owner.node)) return 'unknown';
+      if (!isWithin(definition.node, owner.node)) return 'unknown';
       if (owner.kind === 'class' && isThisAlias(variable, owner.node)) return 'self';
       if (definition.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.init === null || !isNeverReassigned(variable)) {
         return 'unknown';
@@ -858,7 +859,7 @@ export default createRule<Options, MessageIds>({
       const node = skipOuterEsExpressions(holder, { chains: true });
       if (node.type === AST_NODE_TYPES.Identifier) {
         const variable = findVariable(node);
-        if (variable === undefined || isModuleLevel(variable) || !isInside(variable.defs[0]?.node ?? node, owner.node)) {
+        if (variable === undefined || isModuleLevel(variable) || !isWithin(variable.defs[0]?.node ?? node, owner.node)) {
           // A module-level or outer variable: whoever else sees it may release it.
           return true;
         }
@@ -915,7 +916,7 @@ export default createRule<Options, MessageIds>({
       if (cached !== undefined) return cached;
       const found: ReleaseFacts = { removed: new Set(), removedAll: new Set(), releasedPaths: new Set(), holdOwner: new Set(), ended: new Set() };
       const root = owner.kind === 'class' ? owner.node.body : owner.node.body;
-      const within = <T extends TSESTree.Node>(nodes: readonly T[]): T[] => nodes.filter((node) => node.range[0] >= root.range[0] && node.range[1] <= root.range[1]);
+      const within = <T extends TSESTree.Node>(nodes: readonly T[]): T[] => nodes.filter((node) => isWithin(node, root));
       // What may hand the owner to another object: `host.add(x)` / `target.owner = x` where x is
       // `this` or a name. A name holds the owner only if it is declared `= this` somewhere in
       // the class, so only such names are looked up (a scope question each).
@@ -1244,10 +1245,6 @@ function combine(verdicts: Ownership[]): Ownership {
   if (verdicts.length === 0) return 'unknown';
   const first = verdicts[0];
   return verdicts.every((verdict) => verdict === first) ? (first ?? 'unknown') : 'unknown';
-}
-
-function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
 function isModuleLevel(variable: TSESLint.Scope.Variable): boolean {

@@ -8,6 +8,11 @@ export function parentOf(node: TSESTree.Node): TSESTree.Node | undefined {
   return (node.parent) ?? undefined;
 }
 
+/** `node` lies inside `container` (or is it), by source range: no walk up the parents. */
+export function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
 /** The ancestors of `node`, nearest first, ending with `Program`. */
 export function* ancestorsOf(node: TSESTree.Node): Generator<TSESTree.Node, void, undefined> {
   for (let current = parentOf(node); current !== undefined; current = parentOf(current)) yield current;

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { parentOf } from './ancestors.js';
+import { isWithin, parentOf } from './ancestors.js';
 import type { ClassNode } from './functions.js';
 import { memberKey, propertyKey, propertyKeyText } from './member-names.js';
 import { getThisScope } from './this-scope.js';
@@ -73,7 +73,7 @@ export function instanceFieldWrites(classNode: ClassNode, assignmentsInFile?: re
       return undefined;
     });
   } else {
-    const inside = assignmentsInFile.filter((node) => node.range[0] >= body.range[0] && node.range[1] <= body.range[1] && !inNestedClassBody(node, body));
+    const inside = assignmentsInFile.filter((node) => isWithin(node, body) && !inNestedClassBody(node, body));
     for (const node of inside.sort((a, b) => a.range[0] - b.range[0])) addAssignment(node);
   }
   writesPerClass.set(classNode, writes);

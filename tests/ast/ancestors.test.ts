@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { ancestorsOf, findAncestor, parentOf } from '../../src/ast/ancestors.js';
+import { ancestorsOf, findAncestor, isWithin, parentOf } from '../../src/ast/ancestors.js';
 import { inspect } from './inspect.js';
 
 describe('ancestors', () => {
@@ -35,5 +35,14 @@ describe('ancestors', () => {
       return seen;
     });
     expect(children).toEqual([[AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.ExpressionStatement]]);
+  });
+
+  it('tells by range whether a node lies inside another', () => {
+    const code = 'function f() { inner; }\nouter;';
+    const [body] = inspect(code, 'BlockStatement', (node) => node);
+    const inside = inspect(code, 'Identifier', (node) => (body ? isWithin(node, body) : undefined));
+    // f, inner, outer
+    expect(inside).toEqual([false, true, false]);
+    expect(body ? isWithin(body, body) : undefined).toBe(true);
   });
 });

@@ -30,7 +30,9 @@ import { isStackMove } from './disposable.js';
  *   in a field, a parameter, a local that was also stored somewhere, `this`, `null`, or the
  *   result of another call that does not own), or the callee is abstract.
  *
- * `f.call(thisArg, …)` and `f.apply(thisArg, args)` are judged as calls of `f`. An overload
+ * `f.call(thisArg, …)` and `f.apply(thisArg, args)` are judged as calls of `f` (an overloaded `f`
+ * only when every overload returns `this`); a call through `?.` by what it returns when it runs;
+ * a returned call of a function that returns `void` gives back nothing. An overload
  * means its implementation (src/ast/resolve-function.ts). `DisposableStack#move()` hands back a
  * new stack (src/disposable.ts).
  *
@@ -104,6 +106,8 @@ function computeCallResult(call: ts.CallExpression, checker: ts.TypeChecker, dep
   let receiver = receiverOf(call);
   let args: readonly ts.Expression[] = call.arguments;
   let resultType = signature.getReturnType();
+  // A call through `?.` has `| undefined` added to its signature's result; the value is the rest.
+  if (ts.isOptionalChain(call)) resultType = checker.getNonNullableType(resultType);
   // `f.call(thisArg, …)` / `f.apply(thisArg, args)`: the function that runs is `f`.
   const through = calledThroughCallOrApply(call, declaration, checker);
   if (through !== undefined) {
@@ -148,10 +152,14 @@ function calledThroughCallOrApply(
   const callee = skipOuterTsExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const signatures = checker.getTypeAtLocation(callee.expression).getCallSignatures();
-  const [only] = signatures;
-  const target = only?.getDeclaration();
-  if (signatures.length !== 1 || only === undefined || target === undefined) return undefined;
-  return { declaration: target, args: name === 'call' ? call.arguments.slice(1) : [], resultType: only.getReturnType() };
+  const [first] = signatures;
+  const declarations = signatures.map((signature) => signature.getDeclaration() as ts.SignatureDeclaration | undefined);
+  const [target] = declarations;
+  if (first === undefined || target === undefined || declarations.includes(undefined)) return undefined;
+  // Overloads: which one runs is unknown, so only an answer they all share counts (`server.listen`
+  // returns `this` in every overload, so `listen.apply(server, args)` hands back `server`).
+  if (signatures.length > 1 && !declarations.every((declaration) => declaration !== undefined && returnsThisType(declaration, checker))) return undefined;
+  return { declaration: target, args: name === 'call' ? call.arguments.slice(1) : [], resultType: first.getReturnType() };
 }
 
 /** The signature's return type is `this`, declared or inferred, directly or as a promise of it. */
@@ -355,6 +363,8 @@ function skipWrappers(expression: ts.Expression): ts.Expression {
   return current;
 }
 
+const NO_VALUE = ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never;
+
 const ASSIGNMENTS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.EqualsToken,
   ts.SyntaxKind.QuestionQuestionEqualsToken,
@@ -383,6 +393,8 @@ function expressionOwns(expression: ts.Expression, owner: ts.SignatureDeclaratio
   }
   if (ts.isIdentifier(node)) return identifierOwns(node, owner, checker, depth);
   if (ts.isCallExpression(node)) {
+    // `return abort(socket)` where `abort` returns nothing: no value on that path.
+    if (checker.getTypeAtLocation(node).flags & NO_VALUE) return false;
     if (depth >= MAX_DEPTH) return true;
     // `return super.end()`, `return this.#frames.get(id)`: the callee says what it hands back.
     return resultOf(node, checker, depth + 1) === 'owned';

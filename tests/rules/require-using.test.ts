@@ -134,6 +134,12 @@ runRuleTests('require-using', rule, {
     // A call that resolves to one of its arguments creates nothing (`stream.pipeline(source, destination, cb)`).
     `${handing}export function f(destination: Resource) {\n  const out = forward(open(), destination);\n  out.read();\n}`,
     `${handing}export function f(source: Resource, destination: Resource) {\n  forward(source, destination);\n}`,
+    // Returns that hand back a value the callee was given, or nothing at all (a helper that returns `void`).
+    'import type { Socket } from "node:net";\nfunction abort(socket: Socket): void {\n  socket.end();\n}\nfunction finish(socket: Socket, closed: boolean) {\n  if (closed) return socket.destroy();\n  if (socket.pending) return abort(socket);\n  socket.write("x");\n}\nexport function f(socket: Socket) {\n  finish(socket, true);\n}',
+    // `f.apply(thisArg, …)` on a method whose every overload returns `this` hands back `thisArg`.
+    'import * as net from "node:net";\nexport class S {\n  server = net.createServer();\n  listen(port: number) {\n    this.server.listen.apply(this.server, [port]);\n    return this;\n  }\n}',
+    // A call through `?.` that hands back its argument (`child.stdout?.pipe(process.stdout)`).
+    'import type { ChildProcess } from "node:child_process";\nexport function f(child: ChildProcess) {\n  child.stdout?.pipe(process.stdout);\n}',
     // A method that resolves to its receiver hands back the same value, which then leaves the scope.
     `${handing}export async function f() {\n  const client = new Client();\n  return await client.connect();\n}`,
     `${handing}export function f(d: Digest) {\n  d.update("x");\n}`,
@@ -189,6 +195,11 @@ runRuleTests('require-using', rule, {
     {
       code: code('builder.build();'),
       errors: [{ messageId: 'discarded', line: 1, column: 1 }],
+    },
+    // A path that returns nothing does not hide the path that creates.
+    {
+      code: code('function abort(): void {}\nfunction make(flag: boolean) {\n  if (flag) return abort();\n  return open();\n}\nmake(true);'),
+      errors: [{ messageId: 'discarded', line: 6, column: 1 }],
     },
     // The type read from the call's signature is the one the call has: overloads, a narrowed callee, `await`.
     {

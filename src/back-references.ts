@@ -94,6 +94,7 @@ export type Rewrite =
  * lists them; a test keeps the two in step).
  */
 export const REWRITE_REFUSALS = {
+  peer: 'it is one half of a 1:1 pair, and nothing but its name says that the other object owns this one: if the object it points at is kept alive only through it (an extension that inherits its base\'s settings), a WeakRef makes reading it throw',
   'type-member': 'it is a member of an interface or type, which has no code to rewrite',
   'parameter-property': 'it is a constructor parameter property; the weak-parent codemod rewrites those',
   'assigned-in-method': 'it is a JavaScript member assigned in a method (`this.x = …`); the weak-parent codemod rewrites those',
@@ -226,7 +227,13 @@ class BackReferenceAnalysis {
     for (const candidate of collectCandidates(sourceFile)) {
       const reported = this.check(candidate);
       if (reported === undefined) continue;
-      found.push({ ...reported, rewrite: this.planRewrite(candidate, sourceFile, usageOfFile) });
+      // A tree's parent owns its children by holding them all; a 1:1 pair has only a name to say
+      // which way ownership runs, too little to rewrite one side into a reference that may throw.
+      const rewrite: Rewrite =
+        reported.kind === 'peer'
+          ? { offered: false, refusal: 'peer', reason: REWRITE_REFUSALS.peer }
+          : this.planRewrite(candidate, sourceFile, usageOfFile);
+      found.push({ ...reported, rewrite });
     }
     return found;
   }
@@ -344,7 +351,14 @@ class BackReferenceAnalysis {
         }
       }
     }
-    if (parent !== undefined) return parent.reference;
+    if (parent !== undefined) {
+      // Collections both ways (a document lists its transactions, a transaction lists the
+      // documents it touched) make a graph of peers, not a tree under one owner: keeping one
+      // element keeps the others through its own collection, whichever edge were weak. Only a
+      // name says which way is up there.
+      if (!named && this.holdsCollectionOf(owner, targets)) return undefined;
+      return parent.reference;
+    }
     // 1:1: with no collection, nothing says which side owns the other but the name, and only
     // instances of a class are known to store what they point at. An options interface's
     // `parentEditor` names the editor the new one goes under, not the one that keeps the
@@ -352,6 +366,17 @@ class BackReferenceAnalysis {
     // (a window injected through a per-window subclass's prototype, a handle passed in), and a
     // name alone does not say that it points at an owner rather than a peer.
     return named && ownerIsClass && !isDeclareField(candidate.declaration) ? single?.reference : undefined;
+  }
+
+  /** The owner's own type holds, in a collection that is not work in flight, one of the targets' kinds. */
+  private holdsCollectionOf(owner: ts.Symbol, targets: readonly ts.Type[]): boolean {
+    const { graph } = this;
+    const kinds = targets.map((target) => target.getSymbol()).filter((symbol) => symbol !== undefined);
+    for (const [held, edges] of graph.heldBy(this.checker.getDeclaredTypeOfSymbol(owner))) {
+      const relation = kinds.map((kind) => graph.relation(held, kind)).find((found) => found === 'same' || found === 'subtype');
+      if (relation !== undefined && edges.some((edge) => edge.viaCollection && !this.isInFlight(edge))) return true;
+    }
+    return false;
   }
 
   /** The collection of the edge (or the field of plain data that leads to it) is named as work in flight. */

@@ -70,6 +70,8 @@ describe('findBackReferences', () => {
     const peerFile = peers.getSourceFile('peers.ts');
     if (peerFile === undefined) throw new Error('peers.ts is not in the program');
     expect(findBackReferences(peers, peerFile).map((reference) => [reference.property, reference.kind])).toEqual([['ownerDocument', 'peer']]);
+    // Only the name orients a 1:1 pair, so neither side is rewritten.
+    expect(findBackReferences(peers, peerFile)[0]?.rewrite).toEqual({ offered: false, refusal: 'peer', reason: REWRITE_REFUSALS.peer });
     expect(findBackReferences(peers, peerFile, { backReferenceNames: ['body'] }).map((reference) => reference.property)).toEqual(['body']);
     expect(findBackReferences(program, file, { ignore: ['Panel'] })).toEqual([]);
   });

@@ -312,6 +312,11 @@ class BackReferenceAnalysis {
           // project's own: a helper's list of library types, or a plain data object's list of
           // the owner's base type (a compound path's sub-paths), is not the owner's parent.
           if (relation === 'supertype' && !named && !this.isStrongBaseEvidence(holder, held)) continue;
+          // Nor does it where other kinds of element lack the property: in a tree whose collection
+          // holds a base type, every kind of element can point up. A property that only one of
+          // several subtypes declares (a blend filter's second image, in an image's list of
+          // filters) is that subtype's own input.
+          if (relation === 'supertype' && !named && !this.everyKindHas(held, symbol)) continue;
           // A collection of a base class of the owner (`bones: Object3D[]`) is weaker evidence
           // than a single reference from the target to the owner's family (`handModel:
           // Object3D`): that makes the two a 1:1 pair, which only a name can orient.
@@ -435,6 +440,15 @@ class BackReferenceAnalysis {
     return this.checker
       .getBaseTypes(declared)
       .some((base) => this.checker.getPropertiesOfType(base).some((property) => property.escapedName === symbol.escapedName));
+  }
+
+  /** `base`, or else each of the project's classes that extend or implement it, has a property with the key of `property`. */
+  private everyKindHas(base: ts.Symbol, property: ts.Symbol): boolean {
+    const has = (symbol: ts.Symbol): boolean =>
+      this.checker.getPropertiesOfType(this.checker.getDeclaredTypeOfSymbol(symbol)).some((candidate) => candidate.escapedName === property.escapedName);
+    if (has(base)) return true;
+    const kinds = [...this.graph.subclassesOf(base), ...this.graph.implementersOf(base)];
+    return kinds.length > 0 && kinds.every(has);
   }
 
   private isStrongBaseEvidence(holder: ts.Type, held: ts.Symbol): boolean {

@@ -739,6 +739,23 @@ export class Edit {
 `,
       name: 'Collections both ways (a sheet lists its edits, an edit the sheets it touched) are a graph of peers, not a tree',
     },
+    {
+      code: `
+export class Effect {
+  strength = 1;
+}
+export class Layer {
+  readonly effects: Effect[] = [];
+}
+export class BlurEffect extends Effect {
+  radius = 2;
+}
+export class MaskEffect extends Effect {
+  source: Layer | undefined;
+}
+`,
+      name: 'A list of a base type does not hold a subtype through a property other kinds lack (a mask effect\'s source layer)',
+    },
   ],
   invalid: [
     {

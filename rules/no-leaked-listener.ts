@@ -200,6 +200,7 @@ export default createRule<Options, MessageIds>({
     const teardownFunctions = new WeakMap<FunctionNode, boolean>();
     const facts = new WeakMap<TSESTree.Node, ReleaseFacts>();
     const boundMembersPerClass = new WeakMap<ClassNode, ReadonlyMap<string, string>>();
+    const outlives = new WeakMap<TSESTree.Node, boolean>();
 
     // What the release facts and field writes are read from, collected on ESLint's own
     // traversal instead of walks over each owner: every call and assignment, `this.x` accesses
@@ -235,7 +236,13 @@ export default createRule<Options, MessageIds>({
     function check(node: TSESTree.CallExpression, candidate: RegistrationCandidate): void {
       const owner = ownerOf(node);
       if (owner === undefined) return;
-      const registration = apis.registrationOf(node, (argument) => captureOf(argument, owner) !== undefined, candidate);
+      // Both questions are answered from the syntax, before any type is asked: most candidates
+      // capture nothing, or register on the owner itself or on something it made.
+      const registration = apis.registrationOf(
+        node,
+        { mayCapture: (argument) => captureOf(argument, owner) !== undefined, mayOutlive: (target) => mayOutliveOwner(target, owner) },
+        candidate,
+      );
       if (registration === undefined) return;
       const capture = registrationCapture(registration, owner);
       if (capture === undefined) return;
@@ -618,10 +625,22 @@ export default createRule<Options, MessageIds>({
     }
 
     function targetIsNotOwned(target: TSESTree.Expression, owner: Owner): boolean {
-      let ownership = ownershipOf(target, owner, 0);
-      if (ownership === 'unknown' && apis.isLongLived(target)) ownership = 'notOwned';
-      if (ownership !== 'notOwned') return false;
+      if (!mayOutliveOwner(target, owner)) return false;
       return !holdsTheOwner(target, owner) && !isEndedByOwner(target, owner);
+    }
+
+    /**
+     * The target is not the owner's: its ownership says so, or it cannot tell and the target is
+     * a window, document or process. Asked before the registration's types, and again by
+     * `holderOf` for the same node (a call has one owner, so the answer is kept per node).
+     */
+    function mayOutliveOwner(target: TSESTree.Expression, owner: Owner): boolean {
+      let answer = outlives.get(target);
+      if (answer !== undefined) return answer;
+      const ownership = ownershipOf(target, owner, 0);
+      answer = ownership === 'notOwned' || (ownership === 'unknown' && apis.isLongLived(target));
+      outlives.set(target, answer);
+      return answer;
     }
 
     /**

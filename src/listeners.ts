@@ -58,6 +58,14 @@ export interface Registration {
   handedOver: boolean;
 }
 
+/** The syntactic questions `registrationOf` asks its caller before it asks any type. */
+export interface RegistrationFilter {
+  /** The argument may be a callback that keeps the owner alive. */
+  mayCapture: (argument: TSESTree.Expression) => boolean;
+  /** What would keep the callback (the receiver, or the callee when there is none) may outlive the owner. */
+  mayOutlive: (target: TSESTree.Expression) => boolean;
+}
+
 export interface ListenerApiOptions {
   eventTargetTypes: readonly TypeOrValueSpecifier[];
   emitterTypes: readonly TypeOrValueSpecifier[];
@@ -300,28 +308,31 @@ export class ListenerApis {
   }
 
   /**
-   * The registration `call` makes, or undefined. `mayCapture(argument)` is asked before any type
-   * is: an argument that cannot carry a callback that keeps its owner alive makes the call
-   * uninteresting, and the type checker is never asked about it. `candidate` is the call's
-   * `registrationCandidate`, when the caller has it already.
+   * The registration `call` makes, or undefined. The caller's `filter` is asked before any type
+   * is: `mayCapture(argument)` whether an argument can carry a callback that keeps its owner
+   * alive, and `mayOutlive(target)` whether what would hold the callback (the receiver, or the
+   * callee of a bare event function) can outlive the owner. A call that fails either is no
+   * registration worth reporting, and the type checker is never asked about it. `candidate` is
+   * the call's `registrationCandidate`, when the caller has it already.
    */
   registrationOf(
     call: TSESTree.CallExpression,
-    mayCapture: (argument: TSESTree.Expression) => boolean,
+    filter: RegistrationFilter,
     candidate = registrationCandidate(call, this.configuredNames),
   ): Registration | undefined {
     if (candidate === undefined) return undefined;
     const { name, callee, receiver, args } = candidate;
+    const { mayCapture, mayOutlive } = filter;
 
     if (name === 'addEventListener' && receiver !== undefined) {
       const [type, listener, options] = args;
-      if (listener === undefined || !mayCapture(listener)) return undefined;
+      if (listener === undefined || !mayCapture(listener) || !mayOutlive(receiver)) return undefined;
       if (!this.isEventTargetType(this.services.getTypeAtLocation(receiver))) return undefined;
       return this.make('eventTarget', call, receiver, eventName(type), [listener], { listener, options });
     }
     if (EMITTER_METHODS.has(name) && receiver !== undefined) {
       const [type, listener] = args;
-      if (listener === undefined || !mayCapture(listener)) return undefined;
+      if (listener === undefined || !mayCapture(listener) || !mayOutlive(receiver)) return undefined;
       if (!this.isEmitterType(this.services.getTypeAtLocation(receiver))) return undefined;
       return this.make('emitter', call, receiver, eventName(type), [listener], { listener });
     }
@@ -344,7 +355,7 @@ export class ListenerApis {
     const callbacks = args.filter(
       (argument) => (name === 'subscribe' || configuredName || skipOuterEsExpressions(argument).type !== AST_NODE_TYPES.ObjectExpression) && mayCapture(argument),
     );
-    if (callbacks.length === 0) return undefined;
+    if (callbacks.length === 0 || !mayOutlive(receiver ?? call.callee)) return undefined;
     const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
     const signature = this.checker.getResolvedSignature(tsCall);
     if (signature === undefined) return undefined;

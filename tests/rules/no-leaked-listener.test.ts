@@ -181,6 +181,18 @@ runRuleTests('no-leaked-listener', rule, {
   close() {}
   handle() {}
 }`),
+    // A handle registration on something the owner made, or on the owner: discarded, but nothing outlives the owner.
+    code(`class Model {
+  readonly #changes = new Emitter<number>();
+  constructor() { this.#changes.event(() => this.refresh()); }
+  dispose() {}
+  refresh() {}
+}`),
+    code(`class Model extends Observable<number> {
+  constructor() { super(); this.subscribe(() => this.refresh()); }
+  dispose() {}
+  refresh() {}
+}`),
     // Unknown targets: a call result, a parameter of a nested callback.
     code(`class Panel extends HTMLElement {
   connectedCallback() { document.querySelector('#app')?.addEventListener('click', () => this.toggle()); }

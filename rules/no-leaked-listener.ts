@@ -25,7 +25,7 @@ import {
 } from '../src/listeners.js';
 import { shortened } from '../src/message-text.js';
 import { getParserServices } from '../src/parser-services.js';
-import { baseTypeMatcher, typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
+import { type BaseTypeMatcher, baseTypeMatcher, typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
 
 export type Options = [
   {
@@ -193,7 +193,8 @@ export default createRule<Options, MessageIds>({
     });
     const teardownMethods = options.teardownMethods ?? [...DEFAULT_TEARDOWN_METHODS];
     const componentTypes = options.componentTypes ?? [...DEFAULT_COMPONENT_TYPES];
-    const isComponentType = baseTypeMatcher(program, componentTypes);
+    // Asked only of a class without a teardown method of its own or inherited: looked up then.
+    let isComponentType: BaseTypeMatcher | undefined;
     const checkClassesWithoutTeardown = options.checkClassesWithoutTeardown ?? false;
 
     const captures = new WeakMap<TSESTree.Node, Capture | null>();
@@ -1100,6 +1101,7 @@ export default createRule<Options, MessageIds>({
     /** The teardown a component class is expected to have, when it is one (by base class or decorator). */
     function componentTeardown(classNode: ClassNode, instanceType: ts.Type | undefined): string | undefined {
       if (componentTypes.length === 0) return undefined;
+      isComponentType ??= baseTypeMatcher(program, componentTypes);
       if (instanceType !== undefined && isComponentType(instanceType)) {
         for (const [name, teardown] of Object.entries(LIFECYCLE_TEARDOWNS)) {
           if (baseTypeMatcher(program, componentTypes.filter((specifier) => specifierHasName(specifier, name)))(instanceType)) return teardown;

@@ -272,15 +272,16 @@ function isConfiguredName(name: string, configuredNames: ReadonlySet<string>): b
 
 /**
  * The type questions about registrations, for the file being linted. The answers about types are
- * cached per program (see `baseTypeMatcher`, `getHandleRelease`), so one of these per file is cheap.
+ * cached per program (see `baseTypeMatcher`, `getHandleRelease`), so one of these per file is cheap;
+ * its matchers are looked up on first use, since most files that pass the pre-filter never ask.
  */
 export class ListenerApis {
   readonly checker: ts.TypeChecker;
   private readonly keys: DisposeKeys | null;
-  private readonly isEventTargetType: BaseTypeMatcher;
-  private readonly isEmitterType: BaseTypeMatcher;
-  private readonly isObserverType: BaseTypeMatcher;
-  private readonly isLongLivedType: BaseTypeMatcher;
+  private eventTargetMatcher: BaseTypeMatcher | undefined;
+  private emitterMatcher: BaseTypeMatcher | undefined;
+  private observerMatcher: BaseTypeMatcher | undefined;
+  private longLivedMatcher: BaseTypeMatcher | undefined;
   /** The names in `handleFunctions`: only calls by one of these names can match one. */
   readonly configuredNames: ReadonlySet<string>;
 
@@ -291,11 +292,27 @@ export class ListenerApis {
     const program = services.program;
     this.checker = program.getTypeChecker();
     this.keys = getDisposeKeys(program);
-    this.isEventTargetType = baseTypeMatcher(program, options.eventTargetTypes);
-    this.isEmitterType = baseTypeMatcher(program, options.emitterTypes);
-    this.isObserverType = baseTypeMatcher(program, OBSERVER_TYPES);
-    this.isLongLivedType = baseTypeMatcher(program, LONG_LIVED_TYPES);
     this.configuredNames = new Set(specifierNames(options.handleFunctions));
+  }
+
+  private isEventTargetType(type: ts.Type): boolean {
+    this.eventTargetMatcher ??= baseTypeMatcher(this.services.program, this.options.eventTargetTypes);
+    return this.eventTargetMatcher(type);
+  }
+
+  private isEmitterType(type: ts.Type): boolean {
+    this.emitterMatcher ??= baseTypeMatcher(this.services.program, this.options.emitterTypes);
+    return this.emitterMatcher(type);
+  }
+
+  private isObserverType(type: ts.Type): boolean {
+    this.observerMatcher ??= baseTypeMatcher(this.services.program, OBSERVER_TYPES);
+    return this.observerMatcher(type);
+  }
+
+  private isLongLivedType(type: ts.Type): boolean {
+    this.longLivedMatcher ??= baseTypeMatcher(this.services.program, LONG_LIVED_TYPES);
+    return this.longLivedMatcher(type);
   }
 
   /** A window, document or Node's `process`: alive as long as the page or the process. */

@@ -645,8 +645,9 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The owner ends the target's life itself (`this.socket.destroy()`, `this.#ws.close()`): the
-     * target was handed in to be owned (a connection's socket), and its listeners go with it.
+     * The owner ends the target's life itself (`this.socket.destroy()`, `this.#ws.close()`) or
+     * keeps it in its own bookkeeping (`this._register(this.parser)`): the target was handed in
+     * to be owned (a connection's socket, a default parser), and its listeners go with it.
      */
     function isEndedByOwner(target: TSESTree.Expression, owner: Owner): boolean {
       const ended = factsOf(owner).ended;
@@ -930,6 +931,12 @@ export default createRule<Options, MessageIds>({
       return path === undefined ? undefined : `path:${path}`;
     }
 
+    /** `this` or one of its fields (`this.toDispose`, `this._store`), not something reached through them. */
+    function isOwnBookkeeping(node: TSESTree.Node): boolean {
+      const path = accessPath(node);
+      return path === 'this' || (path !== undefined && path.startsWith('this.') && !path.includes('.', 'this.'.length));
+    }
+
     /** The releases of an owner, read from the file's nodes that lie inside it. */
     function factsOf(owner: Owner): ReleaseFacts {
       const cached = facts.get(owner.node);
@@ -960,6 +967,14 @@ export default createRule<Options, MessageIds>({
         if (callee.type === AST_NODE_TYPES.MemberExpression && ((callee.computed && isWellKnownDisposeSymbol(callee.property)) || (name !== undefined && RELEASE_METHOD_NAMES.includes(name)))) {
           const ended = accessPath(callee.object);
           if (ended !== undefined) found.ended.add(ended);
+        }
+        // `this._register(this.parser)`, `this.toDispose.push(this.emitter)`: the owner keeps the
+        // value in its own bookkeeping, which ties the value's life to the owner's.
+        if (owner.kind === 'class' && callee.type === AST_NODE_TYPES.MemberExpression && !REGISTERING_METHODS.has(name ?? '') && isOwnBookkeeping(callee.object)) {
+          for (const argument of node.arguments) {
+            const kept = accessPath(argument);
+            if (kept !== undefined && kept !== 'this') found.ended.add(kept);
+          }
         }
         // Handing `this` to a method of another object makes that object hold it, unless the
         // method is a registration: `bus.addEventListener('x', this)` is what is checked.

@@ -329,6 +329,19 @@ class Connection {
   destroy() { this.socket.destroy(); }
   onClose() {}
 }`),
+    // The owner keeps the target in its own bookkeeping (a default parser it registers for disposal): its handlers go with it.
+    code(`class Reader {
+  private readonly store: { dispose?(): void }[] = [];
+  private readonly source: Editor;
+  constructor(source: Editor = makeEditor()) {
+    this.source = source;
+    this.store.push(this.source);
+    this.source.onDidChange(() => this.refresh());
+  }
+  dispose() { for (const item of this.store) item.dispose?.(); }
+  refresh() {}
+}
+declare function makeEditor(): Editor;`),
     // A method's parameter may die before the owner (\`track(widget)\`): only constructor parameters count as not owned.
     code(`class Shell {
   track(widget: Editor) { widget.onDidSave(() => this.refresh()); }
@@ -421,6 +434,18 @@ class Badge {
   read(chunk: unknown) { void chunk; }
 }`),
       errors: [{ messageId: 'cannotRemove', line: 2, column: 39 }],
+    },
+    // Passing the target to something else's method is no bookkeeping of the owner's.
+    {
+      code: code(`class Outline {
+  constructor(private readonly editor: Editor, log: { keep(value: unknown): void }) {
+    log.keep(this.editor);
+    this.editor.onDidChange(() => this.refresh());
+  }
+  dispose() {}
+  refresh() {}
+}`),
+      errors: [{ messageId: 'handleDiscarded', line: 4, column: 5 }],
     },
     {
       code: code(`class Outline {

@@ -82,22 +82,44 @@ export function isNullable(type: ts.Type): boolean {
 function computeKind(parts: readonly ts.Type[], checker: ts.TypeChecker, keys: DisposeKeys): DisposalKind | null {
   let kind: DisposalKind | null = 'sync';
   for (const part of parts) {
-    if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) {
-      kind = null;
-      break;
-    }
-    // `getPropertyOfType` escapes a leading `__` of the name it is given, so symbol-keyed members
-    // are looked up by their escaped name in the property list instead.
-    const names = new Set(checker.getPropertiesOfType(checker.getApparentType(part)).map((property) => property.escapedName));
-    if (keys.dispose !== undefined && names.has(keys.dispose)) continue;
-    if (keys.asyncDispose !== undefined && names.has(keys.asyncDispose)) {
-      kind = 'async';
-      continue;
-    }
-    kind = null;
-    break;
+    if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return null;
+    const own = partKind(checker.getApparentType(part), checker, keys);
+    if (own === null) return null;
+    if (own === 'async') kind = 'async';
   }
   return kind;
+}
+
+/** What one object type's own members say: asked once per generic class or interface, not per instantiation. */
+const kindPerPart = new WeakMap<ts.Type, DisposalKind | null>();
+
+function partKind(apparent: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys): DisposalKind | null {
+  // The members an instantiation (`Foo<string>`) has are named as those of its generic class or
+  // interface: a base type must have members known without the type arguments, and a member
+  // name cannot depend on them. So the generic type answers for all its instantiations.
+  const asked = genericTarget(apparent) ?? apparent;
+  const cached = kindPerPart.get(asked);
+  if (cached !== undefined) return cached;
+  // `getPropertyOfType` escapes a leading `__` of the name it is given, so symbol-keyed members
+  // are looked up by their escaped name in the property list instead.
+  let kind: DisposalKind | null = null;
+  for (const property of checker.getPropertiesOfType(asked)) {
+    if (property.escapedName === keys.dispose) {
+      kind = 'sync';
+      break;
+    }
+    if (property.escapedName === keys.asyncDispose) kind = 'async';
+  }
+  kindPerPart.set(asked, kind);
+  return kind;
+}
+
+/** The generic class or interface a type reference instantiates, when it is one. */
+function genericTarget(type: ts.Type): ts.Type | undefined {
+  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) return undefined;
+  const target = (type as ts.TypeReference).target as ts.Type;
+  if (target === type || !((target as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface)) return undefined;
+  return target;
 }
 
 const STACKS = new Set(['DisposableStack', 'AsyncDisposableStack']);

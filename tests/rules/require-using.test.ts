@@ -123,6 +123,8 @@ runRuleTests('require-using', rule, {
     code('async function* g() { yield 1; }\nconst it = g();\nvoid it.next();'),
     code('setTimeout(() => {}, 10);\nconst t = setInterval(() => {}, 10);\nt.unref();'),
     code('import { spawn, exec } from "node:child_process";\nspawn("ls");\nexec("ls", () => {});'),
+    // An instantiation of a generic type without a dispose member is not Disposable.
+    code('declare class Box<T> {\n  value: T;\n}\nnew Box<string>();\nnew Box<Resource>();'),
     // Piped streams are owned by the pipe (default transferFunctions).
     code('import * as fs from "node:fs";\nconst source = fs.createReadStream("in");\nsource.pipe(process.stdout);'),
     // Borrowed, not created: the callee's body returns existing state (src/ownership.ts).
@@ -414,6 +416,26 @@ runRuleTests('require-using', rule, {
           line: 3,
           column: 15,
           suggestions: [{ messageId: 'useUsing', output: code('class C {\n  static {\n    using r = open();\n    r.read();\n  }\n}\nvoid C;') }],
+        },
+      ],
+    },
+    // Each instantiation of a generic Disposable is one, whatever its type arguments.
+    {
+      code: code('declare class Pool<T> {\n  take(): T;\n  [Symbol.dispose](): void;\n}\nnew Pool<string>();\nnew Pool<Resource>();\nnew Pool<Pool<number>>();'),
+      errors: [
+        { messageId: 'discarded', line: 5, column: 1 },
+        { messageId: 'discarded', line: 6, column: 1 },
+        { messageId: 'discarded', line: 7, column: 1 },
+      ],
+    },
+    {
+      code: code('declare class Channel<T> {\n  send(value: T): void;\n  [Symbol.asyncDispose](): Promise<void>;\n}\nasync function f() {\n  const c = new Channel<string>();\n  c.send("a");\n}'),
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 6,
+          column: 13,
+          suggestions: [{ messageId: 'useUsing', output: code('declare class Channel<T> {\n  send(value: T): void;\n  [Symbol.asyncDispose](): Promise<void>;\n}\nasync function f() {\n  await using c = new Channel<string>();\n  c.send("a");\n}') }],
         },
       ],
     },

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
-import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier, valueMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
+import { type TypeOrValueSpecifier, valueMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
@@ -22,7 +22,7 @@ import { skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { shortened } from '../src/message-text.js';
 import { callResult, parameterOwnership, programHasOwnershipTags } from '../src/ownership.js';
 import { getParserServices } from '../src/parser-services.js';
-import { typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
+import { baseTypeMatcher, typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
 import { fileRunsUsing } from '../src/using-support.js';
 
 export type Options = [
@@ -117,7 +117,8 @@ export default createRule<Options, MessageIds>({
     if (ignoresBuiltinIterators(ignore) && !programMentionsDisposal(program)) return {};
     const transferFunctions = options.transferFunctions ?? [...DEFAULT_TRANSFER_FUNCTIONS];
     const disposeMethods = new Set(options.disposeMethods ?? DEFAULT_DISPOSE_METHODS);
-    const ignoredTypes = new WeakMap<ts.Type, boolean>();
+    // One matcher per program and list: its answers hold for every file of the program.
+    const isIgnored = baseTypeMatcher(program, ignore);
     // Without any `@borrows` tag in the program, passing a value always hands it over, which
     // the type-free first look at a binding can then tell by itself.
     const borrowTags = programHasOwnershipTags(program);
@@ -260,29 +261,6 @@ export default createRule<Options, MessageIds>({
       if (isIgnored(type)) return undefined;
       if (creation.type === AST_NODE_TYPES.CallExpression && callResult(services.esTreeNodeToTSNodeMap.get(creation), checker) !== 'owned') return undefined;
       return { kind, type, nullable: isNullable(type) };
-    }
-
-    function isIgnored(type: ts.Type): boolean {
-      let ignored = ignoredTypes.get(type);
-      if (ignored === undefined) {
-        const parts = (type.isUnion() ? type.types : [type]).filter((part) => !isNullable(part));
-        ignored = ignore.length > 0 && parts.every((part) => matchesWithBases(part, new Set()));
-        ignoredTypes.set(type, ignored);
-      }
-      return ignored;
-    }
-
-    /** The type or one of its base classes/interfaces matches an `ignore` entry. */
-    function matchesWithBases(type: ts.Type, seen: Set<ts.Type>): boolean {
-      if (seen.has(type) || seen.size > 50) return false;
-      seen.add(type);
-      if (typeMatchesSomeSpecifier(type, ignore, program)) return true;
-      const target = (type as ts.TypeReference).target as ts.Type | undefined;
-      const declared = target ?? type;
-      if (!(declared.flags & ts.TypeFlags.Object) || !((declared as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface)) {
-        return false;
-      }
-      return checker.getBaseTypes(declared as ts.InterfaceType).some((base) => matchesWithBases(base, seen));
     }
 
     function discardedData(creation: Creation, found: Found): Record<'creation' | 'type' | 'remedy', string> {

@@ -123,6 +123,8 @@ runRuleTests('require-using', rule, {
     code('async function* g() { yield 1; }\nconst it = g();\nvoid it.next();'),
     code('setTimeout(() => {}, 10);\nconst t = setInterval(() => {}, 10);\nt.unref();'),
     code('import { spawn, exec } from "node:child_process";\nspawn("ls");\nexec("ls", () => {});'),
+    // A type parameter is its constraint, also for the ignore list.
+    code('function f<T extends NodeJS.Timeout>(start: () => T) {\n  start();\n}\nvoid f;'),
     // An instantiation of a generic type without a dispose member is not Disposable.
     code('declare class Box<T> {\n  value: T;\n}\nnew Box<string>();\nnew Box<Resource>();'),
     // Piped streams are owned by the pipe (default transferFunctions).

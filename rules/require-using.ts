@@ -20,7 +20,7 @@ import { enclosingFunction, type FunctionNode, isFunctionNode } from '../src/ast
 import { resolvedCall } from '../src/ast/resolve-function.js';
 import { skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { shortened } from '../src/message-text.js';
-import { callResult, parameterOwnership, programHasOwnershipTags } from '../src/ownership.js';
+import { callResult, parameterOwnership, programHasBorrowTags } from '../src/ownership.js';
 import { getParserServices } from '../src/parser-services.js';
 import { baseTypeMatcher, typeOrValueSpecifiersSchema } from '../src/type-specifiers.js';
 import { fileRunsUsing } from '../src/using-support.js';
@@ -120,8 +120,10 @@ export default createRule<Options, MessageIds>({
     // One matcher per program and list: its answers hold for every file of the program.
     const isIgnored = baseTypeMatcher(program, ignore);
     // Without any `@borrows` tag in the program, passing a value always hands it over, which
-    // the type-free first look at a binding can then tell by itself.
-    const borrowTags = programHasOwnershipTags(program);
+    // the type-free first look at a binding can then tell by itself. Asked on first need: it
+    // reads the text of every file, and most files never get that far.
+    let tagsInProgram: boolean | undefined;
+    const borrowTags = (): boolean => (tagsInProgram ??= programHasBorrowTags(program));
     let usingRuns: boolean | undefined;
     const runsUsing = (): boolean => (usingRuns ??= fileRunsUsing(program, context.filename));
     const inJavaScript = (sourceFile().flags & ts.NodeFlags.JavaScriptFile) !== 0;
@@ -387,7 +389,7 @@ export default createRule<Options, MessageIds>({
 
     /** The value is an argument of `call`: handed over, unless the parameter is tagged `@borrows`. */
     function argumentFate(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node, typed: boolean): Fate {
-      if (!borrowTags || argument.type === AST_NODE_TYPES.SpreadElement) return 'escapes';
+      if (argument.type === AST_NODE_TYPES.SpreadElement || !borrowTags()) return 'escapes';
       if (!typed) return 'kept';
       const declaration = resolvedCall(services.esTreeNodeToTSNodeMap.get(call), checker)?.declaration;
       const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);

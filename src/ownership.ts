@@ -72,19 +72,38 @@ export function parameterOwnership(declaration: ts.SignatureDeclaration, index: 
   return 'owns';
 }
 
-/** Whether any file of the program outside the default lib has an `@owns` or `@borrows` tag. */
-export function programHasOwnershipTags(program: ts.Program): boolean {
-  let answer = tagsPerProgram.get(program);
+/**
+ * Whether any file of the program outside the default lib has a `@borrows` tag: without one,
+ * every parameter takes ownership of what it is given ({@link parameterOwnership}).
+ */
+export function programHasBorrowTags(program: ts.Program): boolean {
+  let answer = borrowsPerProgram.get(program);
   if (answer === undefined) {
-    answer = program.getSourceFiles().some((file) => !program.isSourceFileDefaultLibrary(file) && TAG_TEXT.test(file.text));
-    tagsPerProgram.set(program, answer);
+    answer = program.getSourceFiles().some((file) => !program.isSourceFileDefaultLibrary(file) && fileHasTag(file, 'borrows'));
+    borrowsPerProgram.set(program, answer);
   }
   return answer;
 }
 
 const MAX_DEPTH = 4;
-const TAG_TEXT = /@(?:owns|borrows)\b/;
-const tagsPerProgram = new WeakMap<ts.Program, boolean>();
+const TAG_TEXT = { owns: /@owns\b/, borrows: /@borrows\b/ };
+const borrowsPerProgram = new WeakMap<ts.Program, boolean>();
+const tagsPerFile = { owns: new WeakMap<ts.SourceFile, boolean>(), borrows: new WeakMap<ts.SourceFile, boolean>() };
+
+/**
+ * Whether the file's text has the tag anywhere, kept per source file. A plain substring search
+ * goes first: declaration files are full of other tags (`@param`, `@returns`), at each of which
+ * the expression would have to try.
+ */
+function fileHasTag(file: ts.SourceFile, tag: 'owns' | 'borrows'): boolean {
+  let answer = tagsPerFile[tag].get(file);
+  if (answer === undefined) {
+    answer = file.text.includes(`@${tag}`) && TAG_TEXT[tag].test(file.text);
+    tagsPerFile[tag].set(file, answer);
+  }
+  return answer;
+}
+
 const resultPerCall = new WeakMap<ts.Node, CallResult>();
 const verdicts = new WeakMap<ts.Declaration, boolean>();
 
@@ -270,10 +289,16 @@ function ownershipTags(declaration: ts.Node): OwnershipTags {
   let tags = tagsPerDeclaration.get(declaration);
   if (tags !== undefined) return tags;
   tags = { result: undefined, owns: new Set(), borrows: new Set() };
+  const file = declaration.getSourceFile();
+  // Most files (the lib, @types/node) have no tag at all: one test of the text per file
+  // spares reading the comments of each of their declarations.
+  if (!fileHasTag(file, 'owns') && !fileHasTag(file, 'borrows')) {
+    tagsPerDeclaration.set(declaration, tags);
+    return tags;
+  }
   const parameterNames = new Set(
     ts.isFunctionLike(declaration) ? declaration.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])) : [],
   );
-  const file = declaration.getSourceFile();
   for (const holder of commentHolders(declaration)) {
     for (const range of ts.getLeadingCommentRanges(file.text, holder.pos) ?? []) {
       const comment = file.text.slice(range.pos, range.end);

@@ -51,7 +51,11 @@ const kindPerType = new WeakMap<ts.Type, DisposalKind | null>();
 const nullableKindPerType = new WeakMap<ts.Type, DisposalKind | null>();
 const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
 
+/** Types that have no members at all: most calls return one (`void`, `Promise<void>` awaited), and no cache is asked for them. */
+const MEMBERLESS = NULLISH | ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never;
+
 export function getDisposalKind(type: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys): DisposalKind | undefined {
+  if (type.flags & MEMBERLESS) return undefined;
   const cached = kindPerType.get(type);
   if (cached !== undefined) return cached ?? undefined;
   const kind = computeKind(type.isUnion() ? type.types : [type], checker, keys);

@@ -437,15 +437,12 @@ class BackReferenceAnalysis {
     const name = ts.getNameOfDeclaration(candidate.declaration);
     const symbol = name === undefined ? undefined : this.checker.getSymbolAtLocation(name);
     if (symbol === undefined) return false;
-    return this.checker
-      .getBaseTypes(declared)
-      .some((base) => this.checker.getPropertiesOfType(base).some((property) => property.escapedName === symbol.escapedName));
+    return this.checker.getBaseTypes(declared).some((base) => hasPropertyKeyed(this.checker, base, symbol));
   }
 
   /** `base`, or else each of the project's classes that extend or implement it, has a property with the key of `property`. */
   private everyKindHas(base: ts.Symbol, property: ts.Symbol): boolean {
-    const has = (symbol: ts.Symbol): boolean =>
-      this.checker.getPropertiesOfType(this.checker.getDeclaredTypeOfSymbol(symbol)).some((candidate) => candidate.escapedName === property.escapedName);
+    const has = (symbol: ts.Symbol): boolean => hasPropertyKeyed(this.checker, this.checker.getDeclaredTypeOfSymbol(symbol), property);
     if (has(base)) return true;
     const kinds = [...this.graph.subclassesOf(base), ...this.graph.implementersOf(base)];
     return kinds.length > 0 && kinds.every(has);
@@ -931,6 +928,14 @@ function onlyObjects(type: ts.Type, guard = 0): boolean {
     return constraint !== undefined && onlyObjects(constraint, guard + 1);
   }
   return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive)) !== 0;
+}
+
+/**
+ * The type has a property (declared or inherited) with the key of `property`. Compared by escaped
+ * name, since `getPropertyOfType` would escape a symbol key's `__@…` name once more.
+ */
+function hasPropertyKeyed(checker: ts.TypeChecker, type: ts.Type, property: ts.Symbol): boolean {
+  return checker.getPropertiesOfType(type).some((candidate) => candidate.escapedName === property.escapedName);
 }
 
 /** Flags of types that `getNonNullableType` leaves as they are or drops: objects, primitives, literals, null and undefined. */

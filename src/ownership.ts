@@ -418,8 +418,9 @@ function expressionOwns(expression: ts.Expression, owner: ts.SignatureDeclaratio
   }
   if (ts.isIdentifier(node)) return identifierOwns(node, owner, checker, depth);
   if (ts.isCallExpression(node)) {
-    // `return abort(socket)` where `abort` returns nothing: no value on that path.
-    if (checker.getTypeAtLocation(node).flags & NO_VALUE) return false;
+    // `return abort(socket)` where `abort` returns nothing: no value on that path. Read from the
+    // resolved signature, which the checker caches, rather than from the call's type.
+    if ((resolvedCall(node, checker)?.signature.getReturnType().flags ?? 0) & NO_VALUE) return false;
     if (depth >= MAX_DEPTH) return true;
     // `return super.end()`, `return this.#frames.get(id)`: the callee says what it hands back.
     return resultOf(node, checker, depth + 1) === 'owned';

@@ -968,18 +968,17 @@ export default createRule<Options, MessageIds>({
           const ended = accessPath(callee.object);
           if (ended !== undefined) found.ended.add(ended);
         }
-        // `this._register(this.parser)`, `this.toDispose.push(this.emitter)`: the owner keeps the
-        // value in its own bookkeeping, which ties the value's life to the owner's.
-        if (owner.kind === 'class' && callee.type === AST_NODE_TYPES.MemberExpression && !REGISTERING_METHODS.has(name ?? '') && isOwnBookkeeping(callee.object)) {
-          for (const argument of node.arguments) {
-            const kept = accessPath(argument);
-            if (kept !== undefined && kept !== 'this') found.ended.add(kept);
-          }
-        }
-        // Handing `this` to a method of another object makes that object hold it, unless the
-        // method is a registration: `bus.addEventListener('x', this)` is what is checked.
+        // Calls that are no registration, in a class: `bus.addEventListener('x', this)` is what is checked.
         if (owner.kind === 'class' && callee.type === AST_NODE_TYPES.MemberExpression && !REGISTERING_METHODS.has(name ?? '')) {
-          for (const argument of node.arguments) if (mayBeOwner(argument)) handOvers.push({ holder: callee.object, value: argument, assigned: false });
+          // `this._register(this.parser)`, `this.toDispose.push(this.emitter)`: the owner keeps the
+          // value in its own bookkeeping, which ties the value's life to the owner's.
+          const bookkeeping = isOwnBookkeeping(callee.object);
+          for (const argument of node.arguments) {
+            const kept = bookkeeping ? accessPath(argument) : undefined;
+            if (kept !== undefined && kept !== 'this') found.ended.add(kept);
+            // Handing `this` to a method of another object makes that object hold it.
+            if (mayBeOwner(argument)) handOvers.push({ holder: callee.object, value: argument, assigned: false });
+          }
         }
       }
       for (const node of within(file.thisMembers)) {

@@ -27,7 +27,8 @@ export type WeakParentRefusal =
   | { kind: 'anonymous-own-accessor' }
   | { kind: 'decorated-own-accessor' }
   | { kind: 'own-accessor-starts-undefined' }
-  | { kind: 'listed-in-snapshot'; field: string; file: string; line: number };
+  | { kind: 'listed-in-snapshot'; field: string; file: string; line: number }
+  | { kind: 'peer'; field: string; line: number };
 
 export function refusalText(refusal: WeakParentRefusal): string {
   switch (refusal.kind) {
@@ -69,6 +70,8 @@ export function refusalText(refusal: WeakParentRefusal): string {
       return "the class is decorated, and TypeScript's experimentalDecorators reject the static #private descriptor that --accessor=own adds (TS18036); use --accessor=prototype";
     case 'listed-in-snapshot':
       return `the project's test snapshots print \`${refusal.field}\` as an own property (${refusal.file}:${String(refusal.line)}), and after the rewrite it is no longer one, so they would fail; rerun with --accessor=own, which keeps it one`;
+    case 'peer':
+      return `\`${refusal.field}\` at line ${String(refusal.line)} holds one object of the same kind, so the two make a 1:1 pair, not a tree whose parent holds its children, and only the names say which side owns the other: if the object this field points at is kept alive only through it (one derived from another inherits from its base), a WeakRef makes reading it throw; rewrite by hand if the other side really owns this one`;
     case 'own-accessor-starts-undefined':
       return "it has no initializer and its type leaves out `undefined`, which --accessor=own's store holds until the constructor writes it; give it an initializer or use --accessor=prototype";
   }

@@ -53,6 +53,7 @@ import {
   writesIn,
 } from './constructor.js';
 import { childEscapes } from './escapes.js';
+import { singleCounterpart } from './pairs.js';
 import { InheritanceChains } from './inheritance.js';
 import { analyseType, typeParameterName, type TargetType } from './types.js';
 import { collectUsage, reflectiveUses, type ClassUsage } from './usage.js';
@@ -254,6 +255,14 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
           leaveAlone({ kind: 'primitive-value', line: lineOf(primitive) });
           continue;
         }
+      }
+
+      // Without types to say which way ownership runs, a `child` beside `parent` makes the two a
+      // 1:1 pair, not a tree; the type-aware mode (with targets) judges such fields itself.
+      const pair = context.targets ? undefined : singleCounterpart(source, instanceMembers, constructorMember, usage.writes, fieldName, type?.names);
+      if (pair) {
+        leaveAlone({ kind: 'peer', field: pair.field, line: pair.line });
+        continue;
       }
 
       const readonly = flag(declaration, 'readonly') || flag(parameterProperty, 'readonly');

@@ -432,5 +432,11 @@ function insertHelper(source: string, info: ClassInfo, members: readonly AstNode
     const previous = members[index - 1];
     return previous !== undefined && /\n[ \t]*\r?\n/.test(source.slice(end(previous), startWithComments(source, member)));
   });
-  edits.insert(lineStart, `${spaced ? context.eol : ''}${memberIndent}${helper}${context.eol}`);
+  // A class that leaves an empty line before its closing brace (three.js's style) keeps it there.
+  const previousLine = source.slice(source.lastIndexOf('\n', lineStart - 2) + 1, lineStart);
+  if (spaced && members.length > 0 && /^[ \t]*\r?\n$/.test(previousLine)) {
+    edits.insert(lineStart, `${memberIndent}${helper}${context.eol}${context.eol}`);
+  } else {
+    edits.insert(lineStart, `${spaced ? context.eol : ''}${memberIndent}${helper}${context.eol}`);
+  }
 }

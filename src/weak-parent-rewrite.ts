@@ -29,6 +29,8 @@ export interface WeakParentStyle {
   tabWidth: number;
   trailingCommaInCalls: boolean;
   trailingCommaInObjects: boolean;
+  /** `f( x )` and `if ( x )` rather than `f(x)`: a space inside non-empty parentheses. */
+  spaceInParens: boolean;
 }
 
 const SUGGESTION_STYLE: WeakParentStyle = {
@@ -38,6 +40,7 @@ const SUGGESTION_STYLE: WeakParentStyle = {
   tabWidth: 2,
   trailingCommaInCalls: true,
   trailingCommaInObjects: true,
+  spaceInParens: false,
 };
 
 export interface WeakParentField {
@@ -201,7 +204,7 @@ export function renderWeakParentMembers(
     }
   }
 
-  return lines.join(eol + indent);
+  return parensAsStyled(lines.join(eol + indent), style);
 }
 
 /**
@@ -236,14 +239,15 @@ export function renderWeakRefHelper(
   const signature = ts ? `static ${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `static ${WEAK_REF_HELPER}(target) {`;
   if ((options.sharing ?? 'slot') === 'slot') {
     const slot = `target.${WEAK_REF_SLOT}`;
-    return [
+    const slotLines = [
       ts ? `${WEAK_REF_SLOT}: WeakRef<object> | undefined${end}` : `${WEAK_REF_SLOT}${end}`,
       signature,
       `${inner}if (!(${WEAK_REF_SLOT} in target)) return new WeakRef(target)${end}`,
       `${inner}${slot} ??= new WeakRef(target)${end}`,
       ts ? `${inner}return ${slot} as WeakRef<T>${end}` : `${inner}return ${slot}${end}`,
       '}',
-    ].join(eol + indent);
+    ];
+    return parensAsStyled(slotLines.join(eol + indent), style);
   }
   const map = `${options.className}.${WEAK_REF_MAP}`;
   const lines = [
@@ -257,7 +261,7 @@ export function renderWeakRefHelper(
     ts ? `${inner}return ref as WeakRef<T>${end}` : `${inner}return ref${end}`,
     '}',
   ];
-  return lines.join(eol + indent);
+  return parensAsStyled(lines.join(eol + indent), style);
 }
 
 /**
@@ -265,18 +269,58 @@ export function renderWeakRefHelper(
  * fields and for parameter properties. `valueText` is evaluated exactly once.
  */
 export function renderWeakParentStoreWrite(field: WeakParentField, valueText: string): string {
-  return `this.${weakParentStoreName(field.fieldName, field.storage)} = ${wrapExpression(field, valueText, false)}`;
+  return parensOfWrapper(`this.${weakParentStoreName(field.fieldName, field.storage)} = ${wrapExpression(field, valueText, false)}`, valueText, styleOf(field));
 }
 
 /** Expression text that turns `valueText` into the store's value, evaluating it once. */
 export function renderWeakParentStoreValue(field: WeakParentField, valueText: string): string {
-  return wrapExpression(field, valueText, false);
+  return parensOfWrapper(wrapExpression(field, valueText, false), valueText, styleOf(field));
+}
+
+/**
+ * The spacing of `parensAsStyled` for text that embeds the user's `valueText`, which is left as
+ * it was written: a `/` there may start a regular expression, whose parentheses are not code.
+ */
+function parensOfWrapper(text: string, valueText: string, style: WeakParentStyle): string {
+  return valueText.includes('/') ? text : parensAsStyled(text, style);
 }
 
 /** Expression text that installs the own accessor on `this`, for `accessor: 'own'`. */
 export function renderWeakParentOwnDefinition(field: WeakParentField): string {
   const style = styleOf(field);
-  return `Object.defineProperty(this, ${quote(field.fieldName, style.quote)}, ${field.className}.${weakParentOwnPropertyName(field.fieldName)})`;
+  return parensAsStyled(
+    `Object.defineProperty(this, ${quote(field.fieldName, style.quote)}, ${field.className}.${weakParentOwnPropertyName(field.fieldName)})`,
+    style,
+  );
+}
+
+/**
+ * `text` with a space inside every non-empty pair of parentheses when the style asks for it
+ * (`f( x )`, `if ( ref == null )`), leaving string literals and parentheses that already have
+ * one as they are, so that text already written that way comes back unchanged.
+ */
+function parensAsStyled(text: string, style: WeakParentStyle): string {
+  if (!style.spaceInParens) return text;
+  let out = '';
+  let quoteMark: string | undefined;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charAt(index);
+    if (quoteMark !== undefined) {
+      out += char;
+      if (char === '\\') {
+        out += text.charAt(index + 1);
+        index += 1;
+      } else if (char === quoteMark) quoteMark = undefined;
+      continue;
+    }
+    if (char === "'" || char === '"' || char === '`') quoteMark = char;
+    const next = text.charAt(index + 1);
+    const previous = text.charAt(index - 1);
+    if (char === ')' && previous !== '(' && !/\s/.test(previous)) out += ' ';
+    out += char;
+    if (char === '(' && next !== ')' && next !== '' && !/\s/.test(next)) out += ' ';
+  }
+  return out;
 }
 
 /** `#defineParent`: the method the store's initializer calls to install the own accessor. */

@@ -3,7 +3,7 @@
  * file itself (its own habits win over any configuration), with fallbacks from the project's
  * formatter settings (see project-style.ts).
  */
-import { end, forEachChild, start, type AstNode } from './ast.js';
+import { child, children, end, forEachChild, start, type AstNode } from './ast.js';
 
 export interface CodeStyle {
   eol: '\n' | '\r\n';
@@ -17,6 +17,8 @@ export interface CodeStyle {
   trailingCommaInCalls: boolean;
   /** Whether an object literal over several lines ends its last property with a comma. */
   trailingCommaInObjects: boolean;
+  /** Whether calls put a space inside their parentheses: `f( x )` (three.js, jQuery). */
+  spaceInParens: boolean;
 }
 
 export const DEFAULT_STYLE: CodeStyle = {
@@ -27,6 +29,7 @@ export const DEFAULT_STYLE: CodeStyle = {
   printWidth: 80,
   trailingCommaInCalls: true,
   trailingCommaInObjects: true,
+  spaceInParens: false,
 };
 
 export function detectEol(source: string): '\n' | '\r\n' {
@@ -63,17 +66,41 @@ const STATEMENT_TYPES = new Set([
   'ContinueStatement',
 ]);
 
+export interface CodeHabits {
+  quote?: "'" | '"';
+  semicolons?: boolean;
+  spaceInParens?: boolean;
+}
+
+const CALL_TYPES = new Set(['CallExpression', 'NewExpression', 'OptionalCallExpression']);
+
 /**
- * Quotes and semicolons as the file's code uses them: the majority of string literals (JSX
- * attributes and directives aside, whose quotes formatters set apart) and of statements that
- * could end with a semicolon. Undefined where the file has none to count.
+ * Quotes, semicolons and spaces inside parentheses as the file's code uses them: the majority of
+ * string literals (JSX attributes and directives aside, whose quotes formatters set apart), of
+ * statements that could end with a semicolon, and of calls with arguments on the line of their
+ * `(`. Undefined where the file has none to count.
  */
-export function detectCodeHabits(source: string, program: AstNode): { quote?: "'" | '"'; semicolons?: boolean } {
+export function detectCodeHabits(source: string, program: AstNode): CodeHabits {
   let single = 0;
   let double = 0;
   let withSemicolon = 0;
   let without = 0;
+  let spacedCalls = 0;
+  let tightCalls = 0;
   const visit = (node: AstNode, parentType: string): void => {
+    if (CALL_TYPES.has(node.type)) {
+      const first = children(node, 'arguments')[0];
+      const callee = child(node, 'callee');
+      if (first !== undefined && callee !== undefined) {
+        const between = source.slice(end(callee), start(first));
+        const open = between.lastIndexOf('(');
+        const after = open === -1 ? '' : between.slice(open + 1);
+        if (open !== -1 && !after.includes('\n') && /^[^\S\n]*$/.test(after)) {
+          if (after.length > 0) spacedCalls += 1;
+          else tightCalls += 1;
+        }
+      }
+    }
     if ((node.type === 'StringLiteral' || node.type === 'Literal') && parentType !== 'JSXAttribute' && parentType !== 'Directive') {
       const first = source.charAt(start(node));
       if (first === "'") single += 1;
@@ -90,8 +117,9 @@ export function detectCodeHabits(source: string, program: AstNode): { quote?: "'
     });
   };
   visit(program, '');
-  const habits: { quote?: "'" | '"'; semicolons?: boolean } = {};
+  const habits: CodeHabits = {};
   if (single + double > 0) habits.quote = double > single ? '"' : "'";
   if (withSemicolon + without > 0) habits.semicolons = withSemicolon >= without;
+  if (spacedCalls + tightCalls > 0) habits.spaceInParens = spacedCalls > tightCalls;
   return habits;
 }

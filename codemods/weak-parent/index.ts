@@ -52,6 +52,8 @@ export function transformWithReports(
     tabWidth: indentUnit === '\t' ? 2 : indentUnit.length,
     trailingCommaInCalls: formatter?.trailingCommaInCalls ?? DEFAULT_STYLE.trailingCommaInCalls,
     trailingCommaInObjects: formatter?.trailingCommaInObjects ?? DEFAULT_STYLE.trailingCommaInObjects,
+    // Formatters (Prettier, Biome) never write spaces inside parentheses, so only the file says so.
+    spaceInParens: habits.spaceInParens ?? DEFAULT_STYLE.spaceInParens,
   };
   const context: RewriteContext = {
     path: file.path,

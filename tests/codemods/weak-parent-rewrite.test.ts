@@ -67,6 +67,24 @@ describe('renderWeakParentMembers', () => {
     const text = renderWeakParentMembers({ ...base, className: "Odd'Name" }, '  ');
     expect(text).toContain("throw new ReferenceError('Odd\\'Name.parent is no longer available");
   });
+
+  it('puts spaces inside parentheses of code, not of strings, when the style asks for it', () => {
+    const field: WeakParentField = { ...base, className: '(anonymous class)', style: { spaceInParens: true } };
+    const text = renderWeakParentMembers(field, '  ');
+    expect(text).toContain('if ( ref == null ) return ref;');
+    expect(text).toContain('set parent( value: TreeNode | null ) {');
+    expect(text).toContain('const target = ref.deref();');
+    expect(text).toContain("throw new ReferenceError( '(anonymous class).parent is no longer available: the object it referred to has been garbage-collected.' );");
+    expect(renderWeakParentMembers({ ...field, style: {} }, '  ')).toContain('if (ref == null) return ref;');
+    // A value written in that style already comes back as it was.
+    expect(renderWeakParentStoreWrite(field, 'make( a )')).toBe(
+      'this.#parent = ( ( value: TreeNode | null ): WeakRef<TreeNode> | null => ( value == null ? value : new WeakRef( value ) ) )( make( a ) )',
+    );
+    // Nor does it touch a value that may hold a regular expression.
+    expect(renderWeakParentStoreWrite(field, 'find(/(x)/)')).toBe(
+      'this.#parent = ((value: TreeNode | null): WeakRef<TreeNode> | null => (value == null ? value : new WeakRef(value)))(find(/(x)/))',
+    );
+  });
 });
 
 describe('renderWeakParentStoreWrite', () => {

@@ -1,18 +1,20 @@
+// The style of three.js: tabs, a space inside parentheses, empty lines at the start and end of
+// blocks and before the closing brace of the class.
 export class Shape {
 
 	get parent() {
 		const ref = this.#parent;
-		if (ref == null) return ref;
+		if ( ref == null ) return ref;
 		const target = ref.deref();
-		if (target === undefined) {
+		if ( target === undefined ) {
 			throw new ReferenceError(
 				'Shape.parent is no longer available: the object it referred to has been garbage-collected.',
 			);
 		}
 		return target;
 	}
-	set parent(value) {
-		this.#parent = value == null ? value : Shape.#weakRefTo(value);
+	set parent( value ) {
+		this.#parent = value == null ? value : Shape.#weakRefTo( value );
 	}
 	#parent;
 
@@ -31,9 +33,9 @@ export class Shape {
 	}
 
 	#selfRef;
-	static #weakRefTo(target) {
-		if (!(#selfRef in target)) return new WeakRef(target);
-		target.#selfRef ??= new WeakRef(target);
+	static #weakRefTo( target ) {
+		if ( !( #selfRef in target ) ) return new WeakRef( target );
+		target.#selfRef ??= new WeakRef( target );
 		return target.#selfRef;
 	}
 

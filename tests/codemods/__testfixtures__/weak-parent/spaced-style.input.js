@@ -1,3 +1,5 @@
+// The style of three.js: tabs, a space inside parentheses, empty lines at the start and end of
+// blocks and before the closing brace of the class.
 export class Shape {
 
 	constructor() {

@@ -426,13 +426,15 @@ export default createRule<Options, MessageIds>({
      * A value read from the binding's value (`value.payload`, `value.getReader()`): when it
      * leaves the scope, the value may have to stay alive and undisposed for it, so the value
      * counts as handed over. Plain data (strings, numbers, booleans) only counts when it goes
-     * to a callee without types (a pointer passed to a native binding).
+     * to a callee without types (a pointer passed to a native binding), or when it becomes part
+     * of an object that outlives the function (an id from which the new owner reaches the
+     * resource: `return new Reaper(container.getId())`, see {@link partOfLastingObject}).
      */
     function derivedFate(derived: TSESTree.Node, depth: number): Fate {
       const { node: outer, parent } = valueSite(derived);
       if (parent === undefined) return 'kept';
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
-        if (isPlainData(services.getTypeAtLocation(outer))) return 'kept';
+        if (isPlainData(services.getTypeAtLocation(outer))) return partOfLastingObject(outer, depth) ? 'escapes' : 'kept';
         if (depth >= 3) return 'escapes';
         // `const reader = value.getReader()`, `const { buffer } = await file.read()`: the value
         // goes where what was read from it goes.
@@ -447,7 +449,47 @@ export default createRule<Options, MessageIds>({
         if (isUntyped(services.getTypeAtLocation(parent.callee))) return 'escapes';
       }
       if (fateOfValueAt(outer, true, depth + 1) !== 'escapes') return 'kept';
-      return isPlainData(services.getTypeAtLocation(outer)) ? 'kept' : 'escapes';
+      if (!isPlainData(services.getTypeAtLocation(outer))) return 'escapes';
+      return partOfLastingObject(outer, depth) ? 'escapes' : 'kept';
+    }
+
+    /**
+     * Plain data read from the value is built into an object that leaves the function (`return
+     * new Reaper(id)`, `return { id }`) or is stored in a property (`this.id = value.getId()`).
+     * Such data is usually how the new owner names the resource (a container or session id, a
+     * handle number), so the resource must stay open for it. Plain data that is only returned
+     * or logged (`return file.size`) is a copy and says nothing about the resource.
+     */
+    function partOfLastingObject(node: TSESTree.Node, depth: number, built = false): boolean {
+      const { node: outer, parent } = valueSite(node);
+      if (parent === undefined || depth >= 4) return false;
+      switch (parent.type) {
+        // Only an object holding the data counts when it leaves this way; the data itself is a copy.
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.YieldExpression:
+          return built;
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return built && parent.body === outer;
+        case AST_NODE_TYPES.AssignmentExpression:
+          return parent.right === outer && parent.left.type === AST_NODE_TYPES.MemberExpression;
+        case AST_NODE_TYPES.VariableDeclarator:
+          return parent.init === outer && someReference(parent, (use) => partOfLastingObject(use, depth + 1, built));
+        case AST_NODE_TYPES.NewExpression:
+          return parent.callee !== outer && partOfLastingObject(parent, depth + 1, true);
+        case AST_NODE_TYPES.Property:
+          return parent.value === outer && parent.parent.type === AST_NODE_TYPES.ObjectExpression && partOfLastingObject(parent.parent, depth + 1, true);
+        case AST_NODE_TYPES.ArrayExpression:
+          return partOfLastingObject(parent, depth + 1, true);
+        default:
+          return false;
+      }
+    }
+
+    /** Some read of a variable that the declarator declares (not its initialisation) satisfies `test`. */
+    function someReference(declarator: TSESTree.VariableDeclarator, test: (use: TSESTree.Node) => boolean): boolean {
+      return context.sourceCode
+        .getDeclaredVariables(declarator)
+        .some((variable) => variable.references.some((reference) => reference.init !== true && reference.isRead() && test(reference.identifier)));
     }
 
     /**

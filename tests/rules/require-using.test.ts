@@ -159,6 +159,11 @@ runRuleTests('require-using', rule, {
     // Something read from the value leaves the scope, so the value must stay open for it.
     `${handing}export function f() {\n  const c = connect();\n  return c.cursor();\n}`,
     `${handing}export function f() {\n  const c = connect();\n  const cursor = c.cursor();\n  return { cursor };\n}`,
+    // Plain data read from the value becomes part of an object that outlives the function: the
+    // new owner names the resource by it (a container id), so the resource has to stay open.
+    code('declare class Ticket {\n  constructor(id: string);\n}\nexport function f() {\n  const r = open();\n  return new Ticket(r.read());\n}'),
+    code('export async function f() {\n  const r = await openAsync();\n  const id = r.read();\n  return { id, when: Date.now() };\n}'),
+    code('export class Keeper {\n  name = "";\n  start() {\n    const r = open();\n    this.name = r.name;\n  }\n}'),
     // Options.
     { code: code('new Resource();'), options: [{ ignore: ['Resource'] }] },
     { code: code('new SubResource();'), options: [{ ignore: ['Resource'] }] },
@@ -546,6 +551,18 @@ runRuleTests('require-using', rule, {
           line: 5,
           column: 13,
           suggestions: [{ messageId: 'useUsing', output: `${handing}export function f() {\n  using c = connect();\n  return c.cursor().next();\n}` }],
+        },
+      ],
+    },
+    // Plain data that is only logged or returned as a copy does not keep the resource.
+    {
+      code: code('function f() {\n  const r = open();\n  console.log({ name: r.name });\n  return r.read();\n}'),
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 2,
+          column: 13,
+          suggestions: [{ messageId: 'useUsing', output: code('function f() {\n  using r = open();\n  console.log({ name: r.name });\n  return r.read();\n}') }],
         },
       ],
     },

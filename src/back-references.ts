@@ -117,6 +117,11 @@ export const REWRITE_REFUSALS = {
 
 export type RewriteRefusal = keyof typeof REWRITE_REFUSALS;
 
+/** Whether the checker runs with strictNullChecks, `strict` taken into account. */
+function strictNullChecks(options: ts.CompilerOptions): boolean {
+  return options.strictNullChecks ?? options.strict ?? false;
+}
+
 const RELATION_RANK: Record<Relation, number> = { same: 0, subtype: 1, supertype: 2 };
 
 /**
@@ -539,6 +544,8 @@ class BackReferenceAnalysis {
       readonly,
       storage: this.settings.storage,
       typescript: !isJs,
+      // Without strictNullChecks `ref == null` does not narrow the store; the getter casts it.
+      ...(!isJs && !strictNullChecks(this.program.getCompilerOptions()) ? { emptyCast: true } : {}),
       ...(targetType === undefined ? {} : { targetType }),
       ...(accessibility === undefined ? {} : { accessibility }),
       ...(field.initializer === undefined ? {} : { initializer: field.initializer.getText(sourceFile) }),

@@ -28,7 +28,9 @@ export type WeakParentRefusal =
   | { kind: 'decorated-own-accessor' }
   | { kind: 'own-accessor-starts-undefined' }
   | { kind: 'listed-in-snapshot'; field: string; file: string; line: number }
-  | { kind: 'peer'; field: string; line: number };
+  | { kind: 'peer'; field: string; line: number }
+  | { kind: 'several-kinds'; typeText: string }
+  | { kind: 'checked-js'; why: 'untyped' | 'starts-unassigned' | 'on-collected-undefined'; from: string };
 
 export function refusalText(refusal: WeakParentRefusal): string {
   switch (refusal.kind) {
@@ -72,7 +74,18 @@ export function refusalText(refusal: WeakParentRefusal): string {
       return `the project's test snapshots print \`${refusal.field}\` as an own property (${refusal.file}:${String(refusal.line)}), and after the rewrite it is no longer one, so they would fail; rerun with --accessor=own, which keeps it one`;
     case 'peer':
       return `\`${refusal.field}\` at line ${String(refusal.line)} holds one object of the same kind, so the two make a 1:1 pair, not a tree whose parent holds its children, and only the names say which side owns the other: if the object this field points at is kept alive only through it (one derived from another inherits from its base), a WeakRef makes reading it throw; rewrite by hand if the other side really owns this one`;
+    case 'several-kinds':
+      return `its type \`${refusal.typeText}\` names several kinds of object, and nothing but the names says that each of them is a parent kept alive elsewhere: an object of a kind held only here (a placeholder, an id, a value object) would be collected at once and reading the field would throw; rewrite by hand if every kind is a real parent`;
+    case 'checked-js':
+      return `the file is type-checked (${refusal.from}) and ${CHECKED_JS_REASONS[refusal.why]}`;
     case 'own-accessor-starts-undefined':
       return "it has no initializer and its type leaves out `undefined`, which --accessor=own's store holds until the constructor writes it; give it an initializer or use --accessor=prototype";
   }
 }
+
+const CHECKED_JS_REASONS = {
+  untyped: 'the field has no JSDoc `@type`, so the accessors and the store the rewrite adds could not be typed; give it one (`/** @type {Node | null} */`), then rerun',
+  'starts-unassigned':
+    'the field has no initializer while its JSDoc type leaves out `undefined`: JavaScript cannot declare a store that the constructor assigns later (TypeScript writes `!`), so the file would no longer type-check; add `| undefined` to its type or give it an initializer, then rerun',
+  'on-collected-undefined': 'with --on-collected=undefined its getter reads `undefined`, which the field\'s JSDoc type leaves out, so the file would no longer type-check; add `| undefined` to it, then rerun',
+} as const;

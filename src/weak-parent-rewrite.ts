@@ -61,6 +61,17 @@ export interface WeakParentField {
   storage: WeakParentStorage;
   /** Emit type annotations. */
   typescript: boolean;
+  /**
+   * JavaScript typed with JSDoc (`targetType` is then the JSDoc type): `store` types the store
+   * and what the store's initializer calls, the getter being typed by the `@type` comment that
+   * stays above it; `getter-and-store` gives the getter its own `@type` comment too.
+   */
+  jsdoc?: 'store' | 'getter-and-store';
+  /**
+   * The project type-checks without strictNullChecks, where `ref == null` does not narrow the
+   * store's type, so the getter casts the empty store it returns (`ref as null`).
+   */
+  emptyCast?: boolean;
   /** Initializer expression text of the original field, if any. */
   initializer?: string;
   /**
@@ -141,15 +152,16 @@ export function renderWeakParentMembers(
   const modifier = ts && field.accessibility ? `${field.accessibility} ` : '';
   const getterType = ts ? declaredTypeText(field, true) : undefined;
   const setterType = ts ? declaredTypeText(field, field.onCollected === 'undefined') : undefined;
+  if (!ts && field.jsdoc === 'getter-and-store') lines.push(`/** @type {${declaredTypeText(field, true)}} */`);
   lines.push(`${modifier}get ${field.fieldName}()${getterType === undefined ? '' : `: ${getterType}`} {`);
   if (field.onCollected === 'undefined') {
     lines.push(`${inner}const ref = ${store}${end}`);
-    lines.push(`${inner}return ref == null ? ref : ref.deref()${end}`);
+    lines.push(`${inner}return ref == null ? ${emptyAsIs(field, 'ref', true)} : ref.deref()${end}`);
   } else {
     lines.push(`${inner}const ref = ${store}${end}`);
     // Checked even when the declared type excludes it: without strictNullChecks, or before the
     // constructor has run, the store can still be empty, and the old field then read as empty too.
-    lines.push(`${inner}if (ref == null) return ref${end}`);
+    lines.push(`${inner}if (ref == null) return ${emptyAsIs(field, 'ref', false)}${end}`);
     lines.push(`${inner}const target = ref.deref()${end}`);
     lines.push(`${inner}if (target === undefined) {`);
     const message = quote(weakParentErrorMessage(field), style.quote);
@@ -181,6 +193,7 @@ export function renderWeakParentMembers(
   // getter, which is what editors show on hover. Its place among the other fields, which
   // decides when its initializer runs, is the original field's place.
   if (field.declareStore ?? true) {
+    if (!ts && field.jsdoc !== undefined) lines.push(`/** @type {${storeTypeText(field)}} */`);
     const declaration = storeDeclaration(field, style);
     const split = declaration.indexOf(' = ');
     if (width(indent + declaration, style) <= style.printWidth || split === -1) lines.push(declaration);
@@ -197,6 +210,7 @@ export function renderWeakParentMembers(
     lines.push(`${inner}enumerable: true${style.trailingCommaInObjects ? ',' : ''}`);
     lines.push(`}${end}`);
     if (field.ownDefinedInConstructor !== true) {
+      if (!ts && field.jsdoc !== undefined) lines.push('/** @template V @param {V} value @returns {V} */');
       lines.push(ts ? `${ownDefinerName(field.fieldName)}<V>(value: V): V {` : `${ownDefinerName(field.fieldName)}(value) {`);
       lines.push(`${inner}${renderWeakParentOwnDefinition(field)}${end}`);
       lines.push(`${inner}return value${end}`);
@@ -227,7 +241,7 @@ export const WEAK_REF_MAP = '#weakRefs';
  * same conventions as renderWeakParentMembers.
  */
 export function renderWeakRefHelper(
-  options: { className: string; typescript: boolean; sharing?: WeakRefSharing; style?: Partial<WeakParentStyle> },
+  options: { className: string; typescript: boolean; jsdoc?: boolean; sharing?: WeakRefSharing; style?: Partial<WeakParentStyle> },
   indent: string,
   eol = '\n',
   indentUnit: string = indent.includes('\t') ? '\t' : '  ',
@@ -236,29 +250,36 @@ export function renderWeakRefHelper(
   const end = style.semicolons ? ';' : '';
   const ts = options.typescript;
   const inner = indentUnit;
-  const signature = ts ? `static ${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `static ${WEAK_REF_HELPER}(target) {`;
+  const jsdoc = !ts && options.jsdoc === true;
+  const signature = [
+    ...(jsdoc ? ['/**', ' * @template {object} T', ' * @param {T} target', ' * @returns {WeakRef<T>}', ' */'] : []),
+    ts ? `static ${WEAK_REF_HELPER}<T extends object>(target: T): WeakRef<T> {` : `static ${WEAK_REF_HELPER}(target) {`,
+  ];
+  const cast = (expression: string): string => (ts ? `${expression} as WeakRef<T>` : jsdoc ? `/** @type {WeakRef<T>} */ (${expression})` : expression);
   if ((options.sharing ?? 'slot') === 'slot') {
     const slot = `target.${WEAK_REF_SLOT}`;
     const slotLines = [
+      ...(jsdoc ? ['/** @type {WeakRef<object> | undefined} */'] : []),
       ts ? `${WEAK_REF_SLOT}: WeakRef<object> | undefined${end}` : `${WEAK_REF_SLOT}${end}`,
-      signature,
+      ...signature,
       `${inner}if (!(${WEAK_REF_SLOT} in target)) return new WeakRef(target)${end}`,
       `${inner}${slot} ??= new WeakRef(target)${end}`,
-      ts ? `${inner}return ${slot} as WeakRef<T>${end}` : `${inner}return ${slot}${end}`,
+      `${inner}return ${cast(slot)}${end}`,
       '}',
     ];
     return parensAsStyled(slotLines.join(eol + indent), style);
   }
   const map = `${options.className}.${WEAK_REF_MAP}`;
   const lines = [
+    ...(jsdoc ? ['/** @type {WeakMap<object, WeakRef<object>>} */'] : []),
     ts ? `static ${WEAK_REF_MAP} = new WeakMap<object, WeakRef<object>>()${end}` : `static ${WEAK_REF_MAP} = new WeakMap()${end}`,
-    signature,
+    ...signature,
     `${inner}let ref = ${map}.get(target)${end}`,
     `${inner}if (ref === undefined) {`,
     `${inner}${inner}ref = new WeakRef(target)${end}`,
     `${inner}${inner}${map}.set(target, ref)${end}`,
     `${inner}}`,
-    ts ? `${inner}return ref as WeakRef<T>${end}` : `${inner}return ref${end}`,
+    `${inner}return ${cast('ref')}${end}`,
     '}',
   ];
   return parensAsStyled(lines.join(eol + indent), style);
@@ -382,6 +403,17 @@ function storeTypeText(field: WeakParentField): string {
   return `WeakRef<${targetTypeText(field)}>${emptyTypes(field)}`;
 }
 
+/**
+ * `text`, an empty value the code has just tested with `== null`, as the code hands it on. Without
+ * strictNullChecks that test does not narrow its type, so it is cast to the empty type.
+ */
+function emptyAsIs(field: WeakParentField, text: string, inConditional: boolean): string {
+  if (field.emptyCast !== true) return text;
+  const emptyType = field.nullable ? 'null' : 'undefined';
+  if (field.typescript) return inConditional ? `(${text} as ${emptyType})` : `${text} as ${emptyType}`;
+  return field.jsdoc === undefined ? text : `/** @type {${emptyType}} */ (${text})`;
+}
+
 /** Literal empty values need no WeakRef and no temporary. */
 function emptyLiteral(text: string): 'null' | 'undefined' | undefined {
   const trimmed = text.trim();
@@ -406,16 +438,17 @@ function wrapExpression(field: WeakParentField, valueText: string, isParameter: 
   // where the old field simply held the value.
   if (isParameter || isSimpleReference(valueText)) {
     const text = isSimpleReference(valueText) ? valueText.trim() : `(${valueText})`;
-    return `${text} == null ? ${text} : ${newRef(field, text)}`;
+    return `${text} == null ? ${emptyAsIs(field, text, true)} : ${newRef(field, text)}`;
   }
   // A general expression goes through a parameter so that it is evaluated once. With a style,
   // the arrow's body is parenthesised the way Prettier and Biome print it.
-  const body = `value == null ? value : ${newRef(field, 'value')}`;
+  const body = `value == null ? ${emptyAsIs(field, 'value', true)} : ${newRef(field, 'value')}`;
   const wrapped = field.style === undefined ? body : `(${body})`;
   if (field.typescript) {
     const parameterType = declaredTypeText(field);
     return `((value: ${parameterType}): ${storeTypeText(field)} => ${wrapped})(${valueText})`;
   }
+  if (field.jsdoc !== undefined) return `((/** @type {${declaredTypeText(field)}} */ value) => ${wrapped})(${valueText})`;
   return `((value) => ${wrapped})(${valueText})`;
 }
 

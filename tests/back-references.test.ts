@@ -18,15 +18,15 @@ export class Cursor {
 }
 `;
 
-function programOf(files: Record<string, string>): ts.Program {
-  const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.es2021.weakref.d.ts'], types: [], noEmit: true };
+function programOf(files: Record<string, string>, settings: ts.CompilerOptions = {}): ts.Program {
+  const options: ts.CompilerOptions = { ...settings, strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.es2021.weakref.d.ts'], types: [], noEmit: true };
   const host = ts.createCompilerHost(options);
   const original = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion) => {
     const text = files[fileName];
     return text === undefined ? original(fileName, languageVersion) : ts.createSourceFile(fileName, text, languageVersion, true);
   };
-  return ts.createProgram(Object.keys(files), options, host);
+  return ts.createProgram(Object.keys(files), { ...options, ...settings }, host);
 }
 
 describe('findBackReferences', () => {
@@ -50,6 +50,21 @@ describe('findBackReferences', () => {
     const rewritten = source.slice(0, rewrite.start) + rewrite.text + source.slice(rewrite.end);
     const after = programOf({ 'tree.ts': rewritten });
     expect(ts.getPreEmitDiagnostics(after).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))).toEqual([]);
+  });
+
+  it('casts the empty store where strictNullChecks is off, so the rewrite still compiles there', () => {
+    const loose = { strictNullChecks: false };
+    const looseProgram = programOf({ 'tree.ts': source }, loose);
+    const looseFile = looseProgram.getSourceFile('tree.ts');
+    if (looseFile === undefined) throw new Error('tree.ts is not in the program');
+    const rewrite = findBackReferences(looseProgram, looseFile)[0]?.rewrite;
+    if (rewrite?.offered !== true) throw new Error('no rewrite offered for Widget.parent');
+    expect(rewrite.text).toContain('if (ref == null) return ref as null;');
+    const diagnosticsOf = (text: string): string[] =>
+      ts.getPreEmitDiagnostics(programOf({ 'tree.ts': source.slice(0, rewrite.start) + text + source.slice(rewrite.end) }, loose)).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    expect(diagnosticsOf(rewrite.text)).toEqual([]);
+    // The control: the getter and setter the strict program gets do not compile here.
+    expect(diagnosticsOf(renderWeakParentMembers({ ...rewrite.field, emptyCast: false }, '  ')).length).toBeGreaterThan(0);
   });
 
   it('gives the reason where the rewrite is refused', () => {

@@ -1,5 +1,5 @@
 /**
- * What a file's project can build and run: the nearest tsconfig.json (with `extends`, as
+ * What a file's project can build and run: the nearest tsconfig.json or jsconfig.json (with `extends`, as
  * TypeScript resolves it), and the package.json above the file (`engines.node`, the `tslib`
  * range). Transforms ask it which syntax and globals they may emit; every answer names the
  * setting it came from, so a refusal can tell the user what to change.
@@ -23,6 +23,10 @@ export interface ProjectConfig {
   libFrom?: string;
   importHelpers: boolean;
   allowJs: boolean;
+  /** `compilerOptions.checkJs`: TypeScript type-checks the JavaScript files of the project. */
+  checkJs: boolean;
+  /** The strictness flags as set in the chain (`strict` not applied yet; see `strictness`). */
+  strictFlags: Partial<Record<StrictFlag, boolean>>;
   /** The package.json nearest the file, if any. */
   packageJson?: string;
   /** The lowest Node version `engines.node` admits, as [major, minor]. */
@@ -38,6 +42,32 @@ interface CompilerOptionsSeen {
   lib?: { value: string[]; from: string };
   importHelpers?: boolean;
   allowJs?: boolean;
+  checkJs?: boolean;
+  strictFlags: Partial<Record<StrictFlag, boolean>>;
+}
+
+const STRICT_FLAGS = ['strict', 'noImplicitAny', 'strictNullChecks', 'strictPropertyInitialization'] as const;
+type StrictFlag = (typeof STRICT_FLAGS)[number];
+
+/** The checks TypeScript applies with the project's settings, `strict` spelled out. */
+export interface Strictness {
+  noImplicitAny: boolean;
+  strictNullChecks: boolean;
+  /** Only in effect together with strictNullChecks. */
+  strictPropertyInitialization: boolean;
+}
+
+/** What the project's compiler options switch on; without a tsconfig, everything (the cautious answer). */
+export function strictness(config: Pick<ProjectConfig, 'tsconfig' | 'strictFlags'>): Strictness {
+  if (config.tsconfig === undefined) return { noImplicitAny: true, strictNullChecks: true, strictPropertyInitialization: true };
+  const flags = config.strictFlags;
+  const strict = flags.strict ?? false;
+  const strictNullChecks = flags.strictNullChecks ?? strict;
+  return {
+    noImplicitAny: flags.noImplicitAny ?? strict,
+    strictNullChecks,
+    strictPropertyInitialization: strictNullChecks && (flags.strictPropertyInitialization ?? strict),
+  };
 }
 
 const cache = new Map<string, ProjectConfig>();
@@ -46,11 +76,12 @@ export function projectConfig(file: string): ProjectConfig {
   const key = dirname(resolve(file));
   const cached = cache.get(key);
   if (cached) return cached;
-  const config: ProjectConfig = { importHelpers: false, allowJs: false };
-  const tsconfig = findUp(file, ['tsconfig.json']);
+  const config: ProjectConfig = { importHelpers: false, allowJs: false, checkJs: false, strictFlags: {} };
+  // A JavaScript project's jsconfig.json holds the same compiler options (it implies allowJs).
+  const tsconfig = findUp(file, ['tsconfig.json', 'jsconfig.json']);
   if (tsconfig !== undefined) {
     config.tsconfig = tsconfig;
-    const seen: CompilerOptionsSeen = {};
+    const seen: CompilerOptionsSeen = { strictFlags: {} };
     readTsconfig(tsconfig, seen, new Set());
     if (seen.target) {
       config.target = seen.target.value;
@@ -61,7 +92,9 @@ export function projectConfig(file: string): ProjectConfig {
       config.libFrom = seen.lib.from;
     }
     config.importHelpers = seen.importHelpers ?? false;
-    config.allowJs = seen.allowJs ?? false;
+    config.allowJs = seen.allowJs ?? tsconfig.endsWith('jsconfig.json');
+    config.checkJs = seen.checkJs ?? false;
+    config.strictFlags = seen.strictFlags;
   }
   const packageJson = findUp(file, ['package.json']);
   if (packageJson !== undefined) {
@@ -108,6 +141,11 @@ function readTsconfig(path: string, seen: CompilerOptionsSeen, visiting: Set<str
   }
   if (seen.importHelpers === undefined && typeof options.importHelpers === 'boolean') seen.importHelpers = options.importHelpers;
   if (seen.allowJs === undefined && typeof options.allowJs === 'boolean') seen.allowJs = options.allowJs;
+  if (seen.checkJs === undefined && typeof options.checkJs === 'boolean') seen.checkJs = options.checkJs;
+  for (const flag of STRICT_FLAGS) {
+    const value = options[flag];
+    if (seen.strictFlags[flag] === undefined && typeof value === 'boolean') seen.strictFlags[flag] = value;
+  }
   const bases: unknown[] = typeof parsed.extends === 'string' ? [parsed.extends] : Array.isArray(parsed.extends) ? (parsed.extends as unknown[]) : [];
   for (const base of [...bases].reverse()) {
     if (typeof base !== 'string') continue;

@@ -9,13 +9,15 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
 
 import type { WeakParentStyle } from '../../src/weak-parent-rewrite.js';
+import { typeCheckPragma } from '../lib/jsdoc.js';
 import { isDeclarationFile, isTypeScriptPath, parserFor, parserForPath } from '../lib/parse.js';
+import { projectConfig, strictness } from '../lib/project-config.js';
 import { formatterSettings } from '../lib/project-style.js';
 import { snapshotListing } from '../lib/snapshots.js';
 import { DEFAULT_STYLE, detectCodeHabits, detectEol, detectIndentUnit } from '../lib/style.js';
 import { mentionsField, parseOptions } from './options.js';
-import { type FieldTarget, rewriteWeakParents, type RewriteContext, type WeakParentResult } from './rewrite.js';
-import { targetVerdict } from './target.js';
+import { type CheckedJs, type FieldTarget, rewriteWeakParents, type RewriteContext, type WeakParentResult } from './rewrite.js';
+import { shown, targetVerdict } from './target.js';
 
 export { SourceParseError as WeakParentParseError, isDeclarationFile, parserForPath } from '../lib/parse.js';
 export { DEFAULT_FIELDS, mentionsField, parseFieldsOption, parseOptions, parseStorageOption } from './options.js';
@@ -67,6 +69,15 @@ export function transformWithReports(
     eol: detectEol(file.source),
     indentUnit,
   };
+  if (typescript) {
+    if (parsed.projectAware) context.strictNullChecks = strictness(projectConfig(file.path)).strictNullChecks;
+  } else {
+    const checked = typeCheckOf(file.path, file.source, parsed.projectAware);
+    if (checked !== undefined) {
+      context.checkedJs = checked;
+      context.strictNullChecks = checked.strictNullChecks;
+    }
+  }
   if (!verdict.ok) context.refuseAll = verdict.refusal;
   if (parsed.projectAware) context.snapshotListing = (fieldName) => snapshotListing(file.path, fieldName);
   if (targets) context.targets = targets;
@@ -74,6 +85,20 @@ export function transformWithReports(
   // Never hand back text that does not parse: the file would be left broken on disk.
   if (result.output !== file.source) parse(result.output, 'the rewritten text does not parse (please report this file): ');
   return { ...result, notes: verdict.ok && result.rewritten > 0 ? verdict.notes : [] };
+}
+
+/**
+ * Whether TypeScript type-checks a JavaScript file (`// @ts-check`, or `checkJs` in the project's
+ * tsconfig.json / jsconfig.json), what makes it so as refusals name it, and with which checks.
+ */
+function typeCheckOf(path: string, source: string, projectAware: boolean): CheckedJs | undefined {
+  const pragma = typeCheckPragma(source);
+  if (pragma === false) return undefined;
+  // Without reading the project, a `// @ts-check` file is taken to be checked with every check on.
+  const config = projectAware ? projectConfig(path) : undefined;
+  if (pragma === true) return { from: '`// @ts-check`', ...strictness(config ?? { strictFlags: {} }) };
+  if (config?.checkJs !== true || config.tsconfig === undefined) return undefined;
+  return { from: `checkJs in ${shown(config.tsconfig)}`, ...strictness(config) };
 }
 
 /**

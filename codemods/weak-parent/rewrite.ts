@@ -41,6 +41,7 @@ import {
   type AstNode,
 } from '../lib/ast.js';
 import { lineIndent, startWithComments } from '../lib/positions.js';
+import type { Strictness } from '../lib/project-config.js';
 import { TextEdits } from '../lib/text-edits.js';
 import { collectClasses, type ClassInfo } from './classes.js';
 import {
@@ -55,7 +56,8 @@ import {
 import { childEscapes } from './escapes.js';
 import { singleCounterpart } from './pairs.js';
 import { InheritanceChains } from './inheritance.js';
-import { analyseType, typeParameterName, type TargetType } from './types.js';
+import { jsdocTemplateNames, jsdocTypeBefore } from '../lib/jsdoc.js';
+import { analyseJsdocType, analyseType, typeParameterName, type TargetType } from './types.js';
 import { collectUsage, reflectiveUses, type ClassUsage } from './usage.js';
 
 export interface WeakParentReport {
@@ -80,6 +82,11 @@ export interface FieldTarget {
   start: number;
 }
 
+/** How TypeScript checks a JavaScript file: what makes it check it (as refusals name it), and which checks are on. */
+export interface CheckedJs extends Strictness {
+  from: string;
+}
+
 export interface RewriteContext {
   path: string;
   fields: readonly string[];
@@ -96,6 +103,10 @@ export interface RewriteContext {
   targets?: readonly FieldTarget[];
   /** A reason that applies to every field of the file (the project cannot build the rewrite). */
   refuseAll?: WeakParentRefusal;
+  /** The project type-checks with strictNullChecks (also when nothing says: the cautious answer is the plain getter). */
+  strictNullChecks?: boolean;
+  /** Set for a JavaScript file that TypeScript type-checks; the added members are then typed with JSDoc. */
+  checkedJs?: CheckedJs;
   /** Where the project's test snapshots print a field as an own property (see ../lib/snapshots.ts). */
   snapshotListing?: (fieldName: string) => { file: string; line: number } | undefined;
 }
@@ -137,6 +148,11 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
     const helperPresent = members.some((member) => memberPrivateName(member) === WEAK_REF_HELPER.slice(1));
     let rewrittenHere = 0;
     let shared = false;
+    // The helper is typed with JSDoc when the file is type-checked with noImplicitAny or a field
+    // says its type that way. Without noImplicitAny, TypeScript reads JSDoc's `object` as `any`,
+    // so the helper's `@template {object} T` would not type-check; untyped, it does.
+    let jsdocTyped = context.checkedJs?.noImplicitAny === true;
+    let templates: Set<string> | undefined;
     const nodeTypes: string[] = [];
     const rewrittenFields: string[] = [];
 
@@ -241,6 +257,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
       }
 
       let type: TargetType | undefined;
+      let jsdocOnField = false;
       if (context.typescript) {
         const typed = parameterProperty ? parameterIdentifier(parameterProperty) : declaration;
         const verdict = analyseType(source, child(typed, 'typeAnnotation'), flag(typed, 'optional'), typeParams);
@@ -255,6 +272,44 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
           leaveAlone({ kind: 'primitive-value', line: lineOf(primitive) });
           continue;
         }
+        // A JSDoc `@type` above the field, or else above a `this.field = …` statement.
+        const jsdoc = declaration
+          ? { text: jsdocTypeBefore(source, start(declaration)), onField: true }
+          : { text: writes.map((write) => jsdocTypeBefore(source, start(write))).find((found) => found !== undefined), onField: false };
+        if (jsdoc.text !== undefined) {
+          templates ??= jsdocTemplateNames(source, start(info.node));
+          const verdict = analyseJsdocType(jsdoc.text, templates);
+          if (!verdict.ok) {
+            if (!verdict.silent) leaveAlone(verdict.refusal);
+            continue;
+          }
+          type = verdict.type;
+          jsdocOnField = jsdoc.onField;
+        } else if (context.checkedJs && (context.checkedJs.noImplicitAny || context.checkedJs.strictNullChecks)) {
+          // Untyped members are `any` (noImplicitAny) and an untyped `#parent = null` store is
+          // `null` (strictNullChecks); with neither check on, untyped members pass as before.
+          leaveAlone({ kind: 'checked-js', why: 'untyped', from: context.checkedJs.from });
+          continue;
+        }
+        const checked = context.checkedJs;
+        if (type && checked) {
+          const why = checked.strictPropertyInitialization && !child(declaration, 'value') && !type.undefinable
+            ? 'starts-unassigned'
+            : checked.strictNullChecks && context.onCollected === 'undefined' && !type.undefinable
+              ? 'on-collected-undefined'
+              : undefined;
+          if (why !== undefined) {
+            leaveAlone({ kind: 'checked-js', why, from: checked.from });
+            continue;
+          }
+        }
+      }
+
+      // Without type information, a WeakRef to one of several kinds of object may be the only
+      // reference to it; the type-aware mode (with targets) judges such fields itself.
+      if (type && type.kinds > 1 && !context.targets) {
+        leaveAlone({ kind: 'several-kinds', typeText: type.text });
+        continue;
       }
 
       // Without types to say which way ownership runs, a `child` beside `parent` makes the two a
@@ -307,9 +362,16 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
         leaveAlone({ kind: 'own-accessor-starts-undefined' });
         continue;
       }
+      if (context.strictNullChecks === false && (context.typescript || type !== undefined)) field.emptyCast = true;
       if (type) {
         field.targetType = type.text;
         nodeTypes.push(...type.names);
+        if (!context.typescript) {
+          // The JSDoc above a declared field stays above the getter and types it; one written on a
+          // `this.field = …` statement does not, so the getter gets its own.
+          field.jsdoc = jsdocOnField ? 'store' : 'getter-and-store';
+          jsdocTyped = true;
+        }
       }
       if (accessibility === 'public' || accessibility === 'protected' || accessibility === 'private') {
         field.accessibility = accessibility;
@@ -367,7 +429,8 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
     }
 
     if (rewrittenHere === 0) continue;
-    if (shared && !helperPresent) insertHelper(source, info, members, context, edits);
+    const typedHelper = jsdocTyped && context.checkedJs?.noImplicitAny !== false;
+    if (shared && !helperPresent) insertHelper(source, info, members, context, edits, typedHelper);
     const escapes = childEscapes(source, info.node, info.name, nodeTypes, context.fields, usageOf(info).writes.keys());
     reports.push({ line: lineOf(info.node), kind: 'notice', message: noticeText(info.name, rewrittenFields, escapes, context.onCollected) });
   }
@@ -413,7 +476,7 @@ function canShare(source: string, info: ClassInfo, members: readonly AstNode[]):
   return lineIndent(source, end(body) - 1).alone;
 }
 
-function insertHelper(source: string, info: ClassInfo, members: readonly AstNode[], context: RewriteContext, edits: TextEdits): void {
+function insertHelper(source: string, info: ClassInfo, members: readonly AstNode[], context: RewriteContext, edits: TextEdits, jsdoc: boolean): void {
   const body = child(info.node, 'body');
   if (!body) return;
   const closing = end(body) - 1;
@@ -422,7 +485,7 @@ function insertHelper(source: string, info: ClassInfo, members: readonly AstNode
   const memberIndent = firstMember ? lineIndent(source, start(firstMember)).indent : classIndent + context.indentUnit;
   const lineStart = source.lastIndexOf('\n', closing - 1) + 1;
   const helper = renderWeakRefHelper(
-    { className: info.name, typescript: context.typescript, sharing: context.sharing ?? 'slot', style: context.style },
+    { className: info.name, typescript: context.typescript, jsdoc: !context.typescript && jsdoc, sharing: context.sharing ?? 'slot', style: context.style },
     memberIndent,
     context.eol,
     context.indentUnit,

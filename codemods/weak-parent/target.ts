@@ -14,7 +14,8 @@ export type TargetVerdict =
   | { ok: true; storage: WeakParentStorage; sharing: WeakRefSharing | undefined; notes: string[] }
   | { ok: false; refusal: WeakParentRefusal };
 
-function shown(path: string | undefined): string {
+/** A path as messages show it: relative to the working folder when inside it. */
+export function shown(path: string | undefined): string {
   if (path === undefined) return '';
   const rel = relative(process.cwd(), path);
   return rel.startsWith('..') ? path : rel;

@@ -1,11 +1,14 @@
-/** TypeScript field types: what the WeakRef refers to, and whether it can only be an object. */
+/** Field types, from TypeScript annotations or JSDoc: what the WeakRef refers to, and whether it can only be an object. */
 import type { WeakParentRefusal } from '../../src/weak-parent-refusals.js';
 import { asNode, child, children, end, get, start, text, type AstNode } from '../lib/ast.js';
+import { jsdocUnionParts } from '../lib/jsdoc.js';
 
 export interface TargetType {
   text: string;
   /** Names of the referenced types, e.g. `TreeNode` for `TreeNode<T>`. */
   names: string[];
+  /** How many object types the union names (`A | B | null`: 2). */
+  kinds: number;
   nullable: boolean;
   undefinable: boolean;
 }
@@ -105,6 +108,49 @@ export function analyseType(
     const name = target.type === 'TSTypeReference' ? typeReferenceName(target) : undefined;
     return name === undefined ? [] : [name];
   });
-  return { ok: true, type: { text: textParts.join(' | '), names, nullable, undefinable } };
+  return { ok: true, type: { text: textParts.join(' | '), names, kinds: targets.length, nullable, undefinable } };
 }
 
+
+const JSDOC_NON_OBJECT = new Set(['string', 'number', 'boolean', 'symbol', 'bigint', 'any', 'unknown', 'never', 'void', '*', '?', 'Object', 'true', 'false']);
+const JSDOC_NAME = /^([A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*)*(?:<.*>)?(?:\[\])*$/s;
+
+/**
+ * The same answer as `analyseType` for a JavaScript field typed by JSDoc (`@type {Node | null}`),
+ * from the text between the tag's braces. `templates` are the class's `@template` names, whose
+ * constraint is not read, so a field typed with one is not known to hold objects.
+ */
+export function analyseJsdocType(typeText: string, templates: ReadonlySet<string>): TypeVerdict {
+  const parts = jsdocUnionParts(typeText);
+  if (parts === undefined) return { ok: false, silent: false, refusal: { kind: 'not-object-type', typeText } };
+  let nullable = false;
+  let undefinable = false;
+  const targets: string[] = [];
+  const names: string[] = [];
+  for (const written of parts) {
+    let part = written;
+    // Closure's `?T` (nullable) and `!T` (non-null) prefixes.
+    if (part.startsWith('?') && part.length > 1) {
+      nullable = true;
+      part = part.slice(1).trim();
+    } else if (part.startsWith('!')) part = part.slice(1).trim();
+    if (part === 'null') nullable = true;
+    else if (part === 'undefined') undefinable = true;
+    else targets.push(part);
+  }
+  if (targets.some((part) => /^WeakRef\s*</.test(part))) return { ok: false, silent: true, refusal: { kind: 'untyped' } };
+  const objectLike = (part: string): boolean => {
+    if (part.startsWith('{') || part.startsWith('function(') || part.startsWith('function (') || part.startsWith('import(')) return true;
+    if (part.startsWith('(') && /\)\s*=>/.test(part)) return true;
+    const name = JSDOC_NAME.exec(part)?.[1];
+    if (name === undefined) return false;
+    if (part.endsWith('[]')) return true;
+    return !JSDOC_NON_OBJECT.has(name) && !PRIMITIVE_WRAPPERS.has(name) && !templates.has(name);
+  };
+  if (targets.length === 0 || !targets.every(objectLike)) return { ok: false, silent: false, refusal: { kind: 'not-object-type', typeText } };
+  for (const part of targets) {
+    const name = /^[A-Za-z_$][\w$]*(?=<|\[|$)/.exec(part)?.[0];
+    if (name !== undefined) names.push(name);
+  }
+  return { ok: true, type: { text: targets.join(' | '), names, kinds: targets.length, nullable, undefinable } };
+}

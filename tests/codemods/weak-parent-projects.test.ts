@@ -32,9 +32,9 @@ function filesOf(project: string, kind: 'input' | 'output'): string[] {
 const projects = readdirSync(projectsDir).sort();
 
 describe('weak-parent fixture projects', () => {
-  it('cover Prettier, Biome, .editorconfig and the target settings', () => {
+  it('cover Prettier, Biome, .editorconfig, the target settings and type-checked JavaScript', () => {
     expect(projects).toEqual(
-      expect.arrayContaining(['biome', 'editorconfig-wide', 'es5-target', 'extends-es5', 'no-weakref-lib', 'node-14', 'old-node', 'prettier-no-semi', 'prettier-package-json', 'tslib-old', 'experimental-decorators']),
+      expect.arrayContaining(['check-js', 'check-js-loose', 'no-strict-null-checks', 'biome', 'editorconfig-wide', 'es5-target', 'extends-es5', 'no-weakref-lib', 'node-14', 'old-node', 'prettier-no-semi', 'prettier-package-json', 'tslib-old', 'experimental-decorators']),
     );
   });
 
@@ -60,6 +60,19 @@ describe('weak-parent fixture projects', () => {
     const result = run(bin('biome'), ['format', ...files], join(projectsDir, 'biome'));
     expect(result.output).not.toContain('would have printed');
     expect(result.status).toBe(0);
+  });
+
+  // The control for no-strict-null-checks: without strictNullChecks `ref == null` does not narrow
+  // the store's type, so the getter and setter without their casts do not compile (TS2322).
+  it('no-strict-null-checks: the output without its casts would not compile (TS2322)', () => {
+    const copy = join(scratch, 'no-strict-null-checks');
+    cpSync(join(projectsDir, 'no-strict-null-checks'), copy, { recursive: true });
+    const output = readFileSync(join(copy, 'tree.output.ts'), 'utf8');
+    const uncast = output.replace(/\(?(\w+) as (?:null|undefined)\)?/g, '$1');
+    expect(uncast).not.toBe(output);
+    writeFileSync(join(copy, 'tree.output.ts'), uncast);
+    const result = run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', copy], repoRoot);
+    expect(result.output).toContain('TS2322');
   });
 
   // The control for experimental-decorators: the sharing helper in the decorated class is what

@@ -91,7 +91,11 @@ describe('weak-parent fixtures', () => {
 
 /** The text without the sharing helper (slot or WeakMap form) that ends a rewritten class. */
 function withoutSharingHelper(text: string): string {
-  return text.replace(/^([ \t]*)(?:#selfRef|static #weakRefs)\b[^\n]*\n\1static #weakRefTo\b[\s\S]*?\n\1\}\r?\n/gm, '');
+  // With JSDoc types, a one-line comment above the slot or map and a doc block above the method.
+  return text.replace(
+    /^([ \t]*)(?:\/\*\*[^\n]*\*\/\r?\n\1)?(?:#selfRef|static #weakRefs)\b[^\n]*\n(?:\1(?:\/\*\*| \*)[^\n]*\n)*\1static #weakRefTo\b[\s\S]*?\n\1\}\r?\n/gm,
+    '',
+  );
 }
 
 // `--parser` overrides the per-extension choice; ESTree parsers (flow) give ranges, not offsets.

@@ -15,17 +15,24 @@ export class Observer {
   set parent(value) {
     this.#parent = value == null ? value : Observer.#weakRefTo(value);
   }
+  /** @type {WeakRef<Subject> | undefined} */
   #parent = undefined;
 
   notify() {
     this.parent?.changed(this);
   }
 
+  /** @type {WeakRef<object> | undefined} */
   #selfRef;
+  /**
+   * @template {object} T
+   * @param {T} target
+   * @returns {WeakRef<T>}
+   */
   static #weakRefTo(target) {
     if (!(#selfRef in target)) return new WeakRef(target);
     target.#selfRef ??= new WeakRef(target);
-    return target.#selfRef;
+    return /** @type {WeakRef<T>} */ (target.#selfRef);
   }
 }
 

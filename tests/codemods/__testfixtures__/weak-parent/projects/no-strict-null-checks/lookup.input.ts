@@ -1,0 +1,4 @@
+export class Scope {
+  parent?: Scope;
+  readonly scopes: Scope[] = [];
+}

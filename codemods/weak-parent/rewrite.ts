@@ -291,18 +291,6 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
           leaveAlone({ kind: 'checked-js', why: 'untyped', from: context.checkedJs.from });
           continue;
         }
-        const checked = context.checkedJs;
-        if (type && checked) {
-          const why = checked.strictPropertyInitialization && !child(declaration, 'value') && !type.undefinable
-            ? 'starts-unassigned'
-            : checked.strictNullChecks && context.onCollected === 'undefined' && !type.undefinable
-              ? 'on-collected-undefined'
-              : undefined;
-          if (why !== undefined) {
-            leaveAlone({ kind: 'checked-js', why, from: checked.from });
-            continue;
-          }
-        }
       }
 
       // Without type information, a WeakRef to one of several kinds of object may be the only
@@ -310,6 +298,18 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
       if (type && type.kinds > 1 && !context.targets) {
         leaveAlone({ kind: 'several-kinds', typeText: type.text });
         continue;
+      }
+      const checked = context.checkedJs;
+      if (type && checked) {
+        const why = checked.strictPropertyInitialization && !child(declaration, 'value') && !type.undefinable
+          ? 'starts-unassigned'
+          : checked.strictNullChecks && context.onCollected === 'undefined' && !type.undefinable
+            ? 'on-collected-undefined'
+            : undefined;
+        if (why !== undefined) {
+          leaveAlone({ kind: 'checked-js', why, from: checked.from });
+          continue;
+        }
       }
 
       // Without types to say which way ownership runs, a `child` beside `parent` makes the two a

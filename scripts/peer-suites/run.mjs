@@ -67,6 +67,20 @@ export const PROJECTS = [
     },
   },
   {
+    name: 'yjs',
+    version: '13.6.31',
+    source: { repository: 'yjs/yjs', tag: 'v13.6.31', commit: '271330889b13eae102873bb417d6747a0ddd8b4a' },
+    kind: 'CRDT library, JavaScript typed with JSDoc (checkJs with strict), Item.parent into the shared-type tree, lib0 tests + standard',
+    fields: 'parent',
+    paths: ['src'],
+    checks: {
+      // lib0's runner numbers each test `[n/N]` and fails the process when one fails.
+      tests: { command: ['npm', 'test'], count: /\[\d+\/(\d+)\]/ },
+      types: { command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
+      format: { command: ['npx', 'standard', 'src'] },
+    },
+  },
+  {
     name: 'inversify',
     version: '6.2.2',
     source: { repository: 'inversify/InversifyJS', tag: 'v6.2.2', commit: 'd24fba8f22002bd5fa17e81fdd008aa148ee0c23' },

@@ -15,6 +15,7 @@ import {
   getRegistryCall,
   getRegistryConstruction,
   isFinalizationRegistryType,
+  isMemoryType,
   mayInvolveFinalizationRegistry,
 } from '../src/finalization-registry.js';
 import { shortened } from '../src/message-text.js';
@@ -94,7 +95,8 @@ export default createRule<Options, MessageIds>({
     const disposeKeys = getDisposeKeys(services.program);
 
     const callbacks: { fn: CleanupFunction; construction: TSESTree.NewExpression | TSESTree.CallExpression }[] = [];
-    const registrations: TSESTree.CallExpression[] = [];
+    const registrations: { call: TSESTree.CallExpression; registry: TSESTree.Expression }[] = [];
+    const untypedRegistrations: { call: TSESTree.CallExpression; registry: TSESTree.Expression }[] = [];
     /** Registries that this file unregisters from. */
     const unregisteredElsewhere = new Set<ts.Symbol>();
     const releaseCache = new WeakMap<CleanupFunction, TSESTree.CallExpression[]>();
@@ -116,9 +118,16 @@ export default createRule<Options, MessageIds>({
         // A factory that returns a registry made with the callback it is given.
         onConstruction(node);
         const registryCall = getRegistryCall(node, services);
-        if (registryCall === undefined) return;
+        if (registryCall === undefined) {
+          // `holder.registry.register(…)` where the holder's type says nothing (plain JavaScript):
+          // a registration of whichever registry that variable or property was given.
+          if (node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'register') {
+            untypedRegistrations.push({ call: node, registry: node.callee.object });
+          }
+          return;
+        }
         if (registryCall.kind === 'register') {
-          registrations.push(node);
+          registrations.push({ call: node, registry: registryCall.registry });
         } else {
           // An unregister is an explicit end of the owner's life (a
           // dispose or close method, a wrapper's `unregister`, a worker's exit listener):
@@ -131,12 +140,15 @@ export default createRule<Options, MessageIds>({
         for (const { fn, construction } of callbacks) {
           if (seen.has(fn)) continue;
           seen.add(fn);
-          if (allowSafetyNet && isSafetyNet(registryKeysOfConstruction(construction, services))) continue;
-          for (const call of releasesIn(fn)) {
+          const keys = registryKeysOfConstruction(construction, services);
+          if (allowSafetyNet && isSafetyNet(keys)) continue;
+          const releases = releasesIn(fn);
+          if (releases.length > 0 && registersOnlyMemory(keys)) continue;
+          for (const call of releases) {
             context.report({ node: call, messageId: 'releaseInFinalizer', data: { call: describeCall(call, context.sourceCode) } });
           }
         }
-        for (const call of registrations) reportHeldResource(call);
+        for (const { call } of registrations) reportHeldResource(call);
       },
     };
 
@@ -154,6 +166,26 @@ export default createRule<Options, MessageIds>({
         constructsRegistryCache.set(calleeType, answer);
       }
       return answer;
+    }
+
+    /**
+     * Whether this file registers only built-in memory (buffers, views, a wasm memory) with the
+     * registry: what its callback releases then lives exactly as long as a buffer, which has no
+     * owner to dispose it. Targets typed `any` say nothing either way; at least one must be known.
+     */
+    function registersOnlyMemory(keys: readonly ts.Symbol[]): boolean {
+      if (keys.length === 0) return false;
+      let memory = 0;
+      for (const { call, registry } of [...registrations, ...untypedRegistrations]) {
+        if (!registryKeysOfReference(registry, services).some((key) => keys.includes(key))) continue;
+        const target = call.arguments[0];
+        if (target === undefined || target.type === AST_NODE_TYPES.SpreadElement) return false;
+        const type = services.getTypeAtLocation(target);
+        if ((type.flags & ts.TypeFlags.Any) !== 0) continue;
+        if (!isMemoryType(services.program, type)) return false;
+        memory += 1;
+      }
+      return memory > 0;
     }
 
     function isSafetyNet(keys: readonly ts.Symbol[]): boolean {

@@ -3,6 +3,7 @@
  * checker. Shared by the finalizer rules. Everything here answers "I don't know" (undefined or
  * false) instead of guessing when a callback or registry cannot be resolved in the linted file.
  */
+import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
@@ -408,4 +409,35 @@ function superCallOfEnclosingRegistryClass(
 function thisOwner(node: TSESTree.Node): ClassNode | undefined {
   const scope = getThisScope(node);
   return scope.kind === 'instance' ? scope.classNode : undefined;
+}
+
+/**
+ * Built-in objects that are memory and nothing else: buffers, their views and a wasm memory. The
+ * only end of such an object's life is the garbage collector's, so memory tied to one (a wasm
+ * allocation behind a `SharedArrayBuffer` handed to JavaScript) can only be given back by a
+ * finalizer; there is no owner that could dispose it.
+ */
+const MEMORY_TYPES = [
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float16Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+  'Memory',
+];
+
+/** Whether values of `type` are built-in memory (every member of a union; subclasses too). */
+export function isMemoryType(program: ts.Program, type: ts.Type): boolean {
+  if ((type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return false;
+  return isBuiltinSymbolLike(program, type, MEMORY_TYPES);
 }

@@ -37,6 +37,51 @@ describe('prefer-using-over-finalizer options schema', () => {
 
 runRuleTests('prefer-using-over-finalizer', rule, {
   valid: [
+    // Memory whose life is a buffer's: the registry only ever gets SharedArrayBuffers (and a
+    // target typed any, which says nothing), so the release has no owner that could dispose it.
+    {
+      name: 'a registry of buffers releases memory that only the collector can end',
+      code: `declare const allocator: { release(pointer: number): void };
+     const buffers = {
+       registry: undefined as FinalizationRegistry<number> | undefined,
+       init(): void {
+         buffers.registry = typeof FinalizationRegistry === 'function'
+           ? new FinalizationRegistry<number>((pointer) => { allocator.release(pointer); })
+           : undefined;
+       },
+     };
+     export function share(bytes: number, pointer: number): SharedArrayBuffer {
+       const buffer = new SharedArrayBuffer(bytes);
+       buffers.registry?.register(buffer, pointer);
+       return buffer;
+     }
+     export function adopt(buffer: any, pointer: number): void {
+       buffers.registry?.register(buffer, pointer);
+     }
+     export function view(data: Uint8Array | Float64Array, pointer: number): void {
+       buffers.registry?.register(data, pointer);
+     }`,
+    },
+    // The same in plain JavaScript, where the holder's `registry: undefined` leaves it untyped:
+    // `.register` on the property the registry was assigned to is still a registration of it.
+    {
+      name: 'a JavaScript registry of buffers kept in an untyped property',
+      filename: 'file.js',
+      code: `const memory = { release(pointer) { return pointer; } };
+     const buffers = {
+       registry: undefined,
+       init() {
+         buffers.registry = typeof FinalizationRegistry === 'function'
+           ? new FinalizationRegistry(function (pointer) { memory.release(pointer); })
+           : undefined;
+       },
+     };
+     export function share(bytes, pointer) {
+       const buffer = new SharedArrayBuffer(bytes);
+       buffers.registry.register(buffer, pointer);
+       return buffer;
+     }`,
+    },
     // Handing memory back (wasm-bindgen's free(), emscripten's _free) is what finalizers are for.
     `declare class WasmImage { free(): void }
      const images = new FinalizationRegistry<WasmImage>((image) => { image.free(); });
@@ -175,6 +220,31 @@ runRuleTests('prefer-using-over-finalizer', rule, {
     },
   ],
   invalid: [
+    {
+      // One owner that is not a buffer is enough: it could be disposed.
+      name: 'a registry of buffers and of an object with an owner',
+      code: `declare const allocator: { release(pointer: number): void };
+const registry = new FinalizationRegistry<number>((pointer) => {
+  allocator.release(pointer);
+});
+export function share(buffer: ArrayBuffer, pointer: number): void {
+  registry.register(buffer, pointer);
+}
+export class Image {
+  constructor(pointer: number) { registry.register(this, pointer); }
+}`,
+      errors: [{ messageId: 'releaseInFinalizer', data: { call: 'allocator.release()' }, line: 3, column: 3 }],
+    },
+    {
+      // Every target typed any: nothing says the targets are memory.
+      name: 'a registry whose targets are all typed any',
+      code: `declare const allocator: { release(pointer: number): void };
+const registry = new FinalizationRegistry<number>((pointer) => allocator.release(pointer));
+export function adopt(buffer: any, pointer: number): void {
+  registry.register(buffer, pointer);
+}`,
+      errors: [{ messageId: 'releaseInFinalizer', data: { call: 'allocator.release()' }, line: 2, column: 64 }],
+    },
     {
       code: `const reg = new FinalizationRegistry<{ close(): void }>((handle) => {
   handle.close();

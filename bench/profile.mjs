@@ -64,6 +64,8 @@ if (values.package !== undefined) {
 
 const dir = values.keep === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'lifetime-profile-')) : path.resolve(values.keep);
 fs.mkdirSync(dir, { recursive: true });
+// A --keep folder may hold profiles of earlier runs: read the one this run writes.
+const before = new Set(fs.readdirSync(dir));
 const run = spawnSync(
   process.execPath,
   [
@@ -80,7 +82,7 @@ const run = spawnSync(
 );
 if (run.status !== 0) throw new Error(`the profiled lint failed:\n${run.stderr}`);
 const figures = JSON.parse(run.stdout.trim().split('\n').at(-1));
-const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
 if (file === undefined) throw new Error('node wrote no .cpuprofile');
 const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 

@@ -34,8 +34,9 @@ export function findAncestor(
   node: TSESTree.Node,
   test: (ancestor: TSESTree.Node, child: TSESTree.Node) => boolean | 'stop',
 ): TSESTree.Node | undefined {
+  // A plain loop, not the generator: rules ask this for many nodes of every file.
   let child = node;
-  for (const ancestor of ancestorsOf(node)) {
+  for (let ancestor = parentOf(node); ancestor !== undefined; ancestor = parentOf(ancestor)) {
     const answer = test(ancestor, child);
     if (answer === 'stop') return undefined;
     if (answer) return ancestor;

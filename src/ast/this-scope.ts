@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { ancestorsOf } from './ancestors.js';
+import { findAncestor } from './ancestors.js';
 import type { ClassNode } from './functions.js';
 
 /**
@@ -22,30 +22,47 @@ export type ThisScope =
   | { kind: 'top' };
 
 export function getThisScope(node: TSESTree.Node): ThisScope {
-  let child: TSESTree.Node = node;
-  for (const current of ancestorsOf(node)) {
-    switch (current.type) {
-      case AST_NODE_TYPES.FunctionExpression: {
-        const parent = current.parent;
-        if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.value === current) {
-          return { kind: parent.static ? 'static' : 'instance', classNode: parent.parent.parent, method: current };
-        }
-        return { kind: 'function', functionNode: current };
+  const boundary = findAncestor(node, isThisBoundary);
+  switch (boundary?.type) {
+    case AST_NODE_TYPES.FunctionExpression: {
+      const parent = boundary.parent;
+      if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.value === boundary) {
+        return { kind: parent.static ? 'static' : 'instance', classNode: parent.parent.parent, method: boundary };
       }
-      case AST_NODE_TYPES.FunctionDeclaration:
-        return { kind: 'function', functionNode: current };
-      case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.AccessorProperty:
-        if (current.value === child) return { kind: current.static ? 'static' : 'instance', classNode: current.parent.parent };
-        break;
-      case AST_NODE_TYPES.StaticBlock:
-        return { kind: 'static', classNode: current.parent.parent };
-      default:
-        break;
+      return { kind: 'function', functionNode: boundary };
     }
-    child = current;
+    case AST_NODE_TYPES.FunctionDeclaration:
+      return { kind: 'function', functionNode: boundary };
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.AccessorProperty:
+      return { kind: boundary.static ? 'static' : 'instance', classNode: boundary.parent.parent };
+    case AST_NODE_TYPES.StaticBlock:
+      return { kind: 'static', classNode: boundary.parent.parent };
+    default:
+      return { kind: 'top' };
   }
-  return { kind: 'top' };
+}
+
+type ThisBoundary =
+  | TSESTree.FunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.PropertyDefinition
+  | TSESTree.AccessorProperty
+  | TSESTree.StaticBlock;
+
+/** The ancestor that decides `this` for `child` below it: a non-arrow function, a field's value, a static block. */
+function isThisBoundary(ancestor: TSESTree.Node, child: TSESTree.Node): ancestor is ThisBoundary {
+  switch (ancestor.type) {
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.StaticBlock:
+      return true;
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.AccessorProperty:
+      return ancestor.value === child;
+    default:
+      return false;
+  }
 }
 
 /** Whether `this` at `a` and `this` at `b` denote the same value. */

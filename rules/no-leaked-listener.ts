@@ -11,7 +11,7 @@ import { getThisScope } from '../src/ast/this-scope.js';
 import { walk } from '../src/ast/walk.js';
 import { outermostValue, outermostWrapper, skipOuterEsExpressions } from '../src/ast/wrappers.js';
 import { createRule, ruleDocsUrl } from '../src/create-rule.js';
-import { getDisposeKeys, getHandleRelease, isWellKnownDisposeSymbol, RELEASE_METHOD_NAMES } from '../src/disposable.js';
+import { type DisposeKeys, getDisposeKeys, getHandleRelease, isWellKnownDisposeSymbol, RELEASE_METHOD_NAMES } from '../src/disposable.js';
 import {
   DEFAULT_EMITTER_TYPES,
   DEFAULT_EVENT_TARGET_TYPES,
@@ -76,6 +76,7 @@ const LIFECYCLE_TEARDOWNS: Readonly<Record<string, string>> = {
 /** Calls on a value that release it, besides the shared list: observers also let go of one target. */
 const RELEASE_METHODS = new Set([...RELEASE_METHOD_NAMES, 'unobserve']);
 const RELEASE_FUNCTIONS = new Set(['clearInterval', 'clearTimeout', 'cancelAnimationFrame']);
+const NO_NAMES: ReadonlySet<string> = new Set();
 const REGISTERING_METHODS = new Set(['addEventListener', 'on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'subscribe', 'observe']);
 
 type Owner = { kind: 'class'; node: ClassNode } | { kind: 'function'; node: FunctionNode };
@@ -181,16 +182,16 @@ export default createRule<Options, MessageIds>({
     const handleFunctions = options.handleFunctions ?? [];
     // Asked first, so that a setup without typed linting fails the same way on every file.
     const services = getParserServices(context);
+    const handleNames = specifierNames(handleFunctions);
     // Nothing in the file is written like a registration: no visitor, no type question.
-    if (!mayRegisterListeners(context.sourceCode.text, specifierNames(handleFunctions))) return {};
+    if (!mayRegisterListeners(context.sourceCode.text, handleNames)) return {};
     const program = services.program;
-    const checker = program.getTypeChecker();
-    const disposeKeys = getDisposeKeys(program);
-    const apis = new ListenerApis(services, {
-      eventTargetTypes: options.eventTargetTypes ?? [...DEFAULT_EVENT_TARGET_TYPES],
-      emitterTypes: options.emitterTypes ?? [...DEFAULT_EMITTER_TYPES],
-      handleFunctions,
-    });
+    const configuredNames: ReadonlySet<string> = handleNames.length === 0 ? NO_NAMES : new Set(handleNames);
+    // The type side is set up at the end of the file, and only when it has a candidate: most
+    // files that pass the pre-filter have none.
+    let checker: ts.TypeChecker;
+    let disposeKeys: DisposeKeys | null;
+    let apis: ListenerApis;
     const teardownMethods = options.teardownMethods ?? [...DEFAULT_TEARDOWN_METHODS];
     const componentTypes = options.componentTypes ?? [...DEFAULT_COMPONENT_TYPES];
     // Asked only of a class without a teardown method of its own or inherited: looked up then.
@@ -199,6 +200,7 @@ export default createRule<Options, MessageIds>({
 
     const captures = new WeakMap<TSESTree.Node, Capture | null>();
     const teardownFunctions = new WeakMap<FunctionNode, boolean>();
+    const nearestTeardownFunctions = new WeakMap<FunctionNode, FunctionNode | null>();
     const facts = new WeakMap<TSESTree.Node, ReleaseFacts>();
     const boundMembersPerClass = new WeakMap<ClassNode, ReadonlyMap<string, string>>();
     const outlives = new WeakMap<TSESTree.Node, boolean>();
@@ -214,7 +216,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node): void {
         file.calls.push(node);
         // By its name alone first: most calls are no registration, and this asks nothing.
-        const candidate = registrationCandidate(node, apis.configuredNames);
+        const candidate = registrationCandidate(node, configuredNames);
         if (candidate !== undefined) candidates.push([node, candidate]);
       },
       AssignmentExpression(node): void {
@@ -230,6 +232,14 @@ export default createRule<Options, MessageIds>({
         if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value) file.thisDeclarators.push(holder);
       },
       'Program:exit'(): void {
+        if (candidates.length === 0) return;
+        checker = program.getTypeChecker();
+        disposeKeys = getDisposeKeys(program);
+        apis = new ListenerApis(services, {
+          eventTargetTypes: options.eventTargetTypes ?? [...DEFAULT_EVENT_TARGET_TYPES],
+          emitterTypes: options.emitterTypes ?? [...DEFAULT_EMITTER_TYPES],
+          handleFunctions,
+        });
         for (const [node, candidate] of candidates) check(node, candidate);
       },
     };
@@ -295,14 +305,37 @@ export default createRule<Options, MessageIds>({
       const scope = getThisScope(node);
       if (scope.kind === 'instance') return { kind: 'class', node: scope.classNode };
       if (scope.kind === 'static') return undefined;
-      for (let fn = enclosingFunction(node); fn !== undefined; fn = enclosingFunction(fn)) {
-        if (returnsTeardown(fn)) return { kind: 'function', node: fn };
-      }
+      const teardownFunction = nearestTeardownFunction(enclosingFunction(node));
+      if (teardownFunction !== undefined) return { kind: 'function', node: teardownFunction };
       if (scope.kind === 'function') {
         const outer = getThisScope(scope.functionNode);
         if (outer.kind === 'instance') return { kind: 'class', node: outer.classNode };
       }
       return undefined;
+    }
+
+    /**
+     * The first function from `start` outwards (`start` included) that returns a teardown. The
+     * candidates of a file share their outer functions, so the answer is kept for every function
+     * passed on the way.
+     */
+    function nearestTeardownFunction(start: FunctionNode | undefined): FunctionNode | undefined {
+      const passed: FunctionNode[] = [];
+      let found: FunctionNode | undefined;
+      for (let fn = start; fn !== undefined; fn = enclosingFunction(fn)) {
+        const known = nearestTeardownFunctions.get(fn);
+        if (known !== undefined) {
+          found = known ?? undefined;
+          break;
+        }
+        passed.push(fn);
+        if (returnsTeardown(fn)) {
+          found = fn;
+          break;
+        }
+      }
+      for (const fn of passed) nearestTeardownFunctions.set(fn, found ?? null);
+      return found;
     }
 
     /**

@@ -31,6 +31,8 @@ const TARGETS = {
   // Issue "Trust on real code": each rule on each of the ecosystem set's three largest packages.
   ecosystemEachPct: 0.6,
   ecosystemRequireUsingPct: 0.5,
+  // Issue 17 (no-leaked-listener's speed): the rule on rxjs and on each of the three largest packages.
+  leakedListenerPct: 0.5,
   treeBuildRatio: 1.15,
   treeHeapRatio: 1.1,
 };
@@ -49,7 +51,7 @@ Sections (default: all; pick with --sections, by name or number):
   7 ecosystem    recommendedTypeChecked plus lifetime.configs.all, cold, on each of the three
                  largest packages of the ecosystem set (scripts/ecosystem/manifest.json, by bytes
                  of linted code): each of our rules as % of the lint (target <= 0.6%,
-                 require-using <= 0.5%)
+                 require-using and no-leaked-listener <= 0.5%)
   8 weak-parent-tree
                  the code the weak-parent codemod writes: build a 100,000-node tree, walk up
                  from every leaf, heap kept; strong field vs each storage mode, one process each
@@ -627,7 +629,8 @@ function targets(results) {
   if (o?.oursSumPct) {
     add('all lifetime rules, % of lint total', `<= ${String(TARGETS.oursSumPct)}%`, o.oursSumPct.median, o.oursSumPct.median <= TARGETS.oursSumPct);
     for (const [id, rule] of Object.entries(o.rules)) {
-      if (rule.pct) add(`${id}, % of lint total`, `<= ${String(TARGETS.oursEachPct)}%`, rule.pct.median, rule.pct.median <= TARGETS.oursEachPct);
+      const limit = id === 'lifetime/no-leaked-listener' ? TARGETS.leakedListenerPct : TARGETS.oursEachPct;
+      if (rule.pct) add(`${id}, % of lint total`, `<= ${String(limit)}%`, rule.pct.median, rule.pct.median <= limit);
     }
   }
   const m = results.sections.memory;
@@ -646,7 +649,8 @@ function targets(results) {
       continue;
     }
     for (const [id, rule] of Object.entries(item.rules)) {
-      const limit = id === 'lifetime/require-using' ? TARGETS.ecosystemRequireUsingPct : TARGETS.ecosystemEachPct;
+      const limit =
+        id === 'lifetime/require-using' ? TARGETS.ecosystemRequireUsingPct : id === 'lifetime/no-leaked-listener' ? TARGETS.leakedListenerPct : TARGETS.ecosystemEachPct;
       if (rule.pct) add(`ecosystem ${item.name}: ${id}, % of lint`, `<= ${String(limit)}%`, rule.pct.median, rule.pct.median <= limit);
     }
   }

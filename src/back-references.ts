@@ -107,7 +107,7 @@ export const REWRITE_REFUSALS = {
   override: 'it overrides or redeclares a property of a base class, and an accessor cannot override a field',
   'overridden-in-subclass': 'a subclass redeclares it, and a field cannot override an accessor',
   'readonly-without-initializer': 'it is `readonly` without an initializer, so the constructor writes it, and those writes would need rewriting too',
-  'jsdoc-type': 'its JSDoc `@type` would end up on the WeakRef store',
+  'jsdoc-type': 'it is typed with JSDoc `@type`, and the suggestion writes untyped JavaScript accessors and store, which a type-checked file (checkJs) rejects; the weak-parent codemod types them with JSDoc',
   untyped: 'it has no type annotation, so the accessors and the store cannot be typed',
   'may-be-primitive': 'its type may stand for a primitive, which a WeakRef cannot hold',
   'name-clash': 'the class already has a member with its name or with the store\'s name',

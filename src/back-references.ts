@@ -110,6 +110,7 @@ export const REWRITE_REFUSALS = {
   'jsdoc-type': 'it is typed with JSDoc `@type`, and the suggestion writes untyped JavaScript accessors and store, which a type-checked file (checkJs) rejects; the weak-parent codemod types them with JSDoc',
   untyped: 'it has no type annotation, so the accessors and the store cannot be typed',
   'may-be-primitive': 'its type may stand for a primitive, which a WeakRef cannot hold',
+  'several-kinds': 'its type names several kinds of object, and one that is not a parent kept alive elsewhere (a placeholder or an id held only here) would be collected at once and reading the field would throw',
   'name-clash': 'the class already has a member with its name or with the store\'s name',
   deleted: 'the file deletes it (`delete x.parent`), which empties a field but not an accessor',
   reflection: 'code sees it as an own property (the class enumerates or copies its own properties, or the file looks the name up as a string), and an accessor is not one',
@@ -529,7 +530,9 @@ class BackReferenceAnalysis {
     }
 
     // WeakRef only takes objects: a type parameter that may stand for a primitive cannot be stored.
-    if (!onlyObjects(this.checker.getNonNullableType(this.checker.getTypeAtLocation(field)))) return refuse('may-be-primitive');
+    const held = this.checker.getNonNullableType(this.checker.getTypeAtLocation(field));
+    if (!onlyObjects(held)) return refuse('may-be-primitive');
+    if (held.isUnion()) return refuse('several-kinds', `\`${this.checker.typeToString(held)}\``);
     const usage = usageOfFile();
     if (usage.deleted.has(fieldName)) return refuse('deleted');
     if (usage.byName.has(fieldName)) return refuse('reflection', `the file names '${fieldName}' as a string`);

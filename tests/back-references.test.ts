@@ -67,6 +67,17 @@ describe('findBackReferences', () => {
     expect(diagnosticsOf(renderWeakParentMembers({ ...rewrite.field, emptyCast: false }, '  ')).length).toBeGreaterThan(0);
   });
 
+  it('refuses a field whose type names several kinds of object', () => {
+    const kinds = programOf({
+      'kinds.ts': 'export class Folder { readonly entries: Entry[] = []; }\nexport class FolderLink { constructor(readonly path: string) {} }\nexport class Entry { parent: Folder | FolderLink | null = null; }\n',
+    });
+    const kindsFile = kinds.getSourceFile('kinds.ts');
+    if (kindsFile === undefined) throw new Error('kinds.ts is not in the program');
+    const [reference] = findBackReferences(kinds, kindsFile);
+    expect(reference?.property).toBe('parent');
+    expect(reference?.rewrite).toEqual({ offered: false, refusal: 'several-kinds', reason: `${REWRITE_REFUSALS['several-kinds']} (\`Folder | FolderLink\`)` });
+  });
+
   it('gives the reason where the rewrite is refused', () => {
     expect(references[1]?.rewrite).toEqual({
       offered: false,

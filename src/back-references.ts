@@ -204,6 +204,7 @@ class BackReferenceAnalysis {
   private readonly holderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
   private readonly namedHolderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
   private readonly enumeratingClasses = new WeakMap<ts.ClassLikeDeclaration, boolean>();
+  private readonly owners = new WeakMap<Candidate['owner'], ts.Symbol | null>();
 
   constructor(
     private readonly program: ts.Program,
@@ -244,8 +245,12 @@ class BackReferenceAnalysis {
     return found;
   }
 
+  /** The symbol of the candidate's class, interface or type literal, asked once for all its properties. */
   private ownerSymbol(candidate: Candidate): ts.Symbol | undefined {
-    return this.checker.getTypeAtLocation(candidate.owner).getSymbol();
+    if (this.owners.has(candidate.owner)) return this.owners.get(candidate.owner) ?? undefined;
+    const owner = this.checker.getTypeAtLocation(candidate.owner).getSymbol();
+    this.owners.set(candidate.owner, owner ?? null);
+    return owner;
   }
 
   private check(candidate: Candidate): Omit<BackReference, 'rewrite'> | undefined {

@@ -2,6 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { isTypeReference } from './type-graph.js';
+
 /**
  * Type queries about `Disposable` / `AsyncDisposable` (TC39 explicit resource management).
  *
@@ -120,8 +122,8 @@ function partKind(apparent: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys)
 
 /** The generic class or interface a type reference instantiates, when it is one. */
 function genericTarget(type: ts.Type): ts.Type | undefined {
-  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) return undefined;
-  const target = (type as ts.TypeReference).target as ts.Type;
+  if (!isTypeReference(type)) return undefined;
+  const target: ts.Type = type.target;
   if (target === type || !((target as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface)) return undefined;
   return target;
 }

@@ -13,6 +13,7 @@ import { memberName } from './ast/member-names.js';
 import { resolveFunction } from './ast/resolve-function.js';
 import { getThisScope } from './ast/this-scope.js';
 import { skipOuterEsExpressions, skipOuterTsExpressions } from './ast/wrappers.js';
+import { isTypeReference } from './type-graph.js';
 
 export type CleanupFunction = FunctionNode;
 
@@ -78,9 +79,6 @@ function computeIsRegistryType(type: ts.Type, checker: ts.TypeChecker, depth: nu
   return false;
 }
 
-function isTypeReference(type: ts.Type): type is ts.TypeReference {
-  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
-}
 
 /**
  * A declaration of the host's registry: the TypeScript lib's, or a redeclaration of it that

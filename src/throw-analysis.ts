@@ -9,6 +9,7 @@ import { isNode } from './ast/walk.js';
 import { getRegistryCall } from './finalization-registry.js';
 import { outermostWrapper } from './ast/wrappers.js';
 import { shortened } from './message-text.js';
+import { isTypeReference } from './type-graph.js';
 
 /** A function whose body the analysis can walk. */
 export type AnalyzedFunction = FunctionNode;
@@ -414,8 +415,7 @@ export function createThrowAnalyzer(
       const name = type.getSymbol()?.getName();
       if (name === undefined || found.has(name) || depth > 8) return;
       found.add(name);
-      const isReference = (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
-      const target = isReference ? (type as ts.TypeReference).target : type;
+      const target = isTypeReference(type) ? type.target : type;
       if (target.isClassOrInterface()) for (const base of checker.getBaseTypes(target)) visit(base, depth + 1);
     };
     if (owner.name !== undefined) found.add(owner.name.text);

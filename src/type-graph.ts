@@ -120,7 +120,7 @@ export class TypeGraph {
     }
     const symbol = type.getSymbol();
     if (symbol !== undefined && KEYED_COLLECTIONS.has(symbol.getName()) && isFromDeclarationFile(symbol)) {
-      return isReference(type) ? checker.getTypeArguments(type) : [];
+      return isTypeReference(type) ? checker.getTypeArguments(type) : [];
     }
     // A class with an index signature and no properties is as rare as it gets; not asking spares
     // resolving the members of every class instance type seen.
@@ -174,7 +174,7 @@ export class TypeGraph {
     const elements: ts.Type[] = [];
     for (const signature of this.checker.getSignaturesOfType(this.checker.getTypeOfSymbol(iterator), ts.SignatureKind.Call)) {
       const returned = signature.getReturnType();
-      const [element] = isReference(returned) ? this.checker.getTypeArguments(returned) : [];
+      const [element] = isTypeReference(returned) ? this.checker.getTypeArguments(returned) : [];
       if (element !== undefined) elements.push(element);
     }
     return elements.length > 0 ? elements : undefined;
@@ -396,7 +396,7 @@ export class TypeGraph {
 
   /** A class or interface (or an instantiation of one) whose bases, all the way up, are classes and interfaces. */
   private isClassChain(type: ts.Type): boolean {
-    const target = isReference(type) ? type.target : type;
+    const target = isTypeReference(type) ? type.target : type;
     if (!isObject(target) || !(target.objectFlags & ts.ObjectFlags.ClassOrInterface)) return false;
     const symbol = target.getSymbol();
     if (symbol === undefined) return false;
@@ -499,7 +499,7 @@ export class TypeGraph {
    */
   isClosedLibraryType(type: ts.Type): boolean {
     if (type.isIntersection() || type.aliasTypeArguments !== undefined) return false;
-    if (isReference(type) && this.checker.getTypeArguments(type).length > 0) return false;
+    if (isTypeReference(type) && this.checker.getTypeArguments(type).length > 0) return false;
     const declarations = type.getSymbol()?.declarations ?? [];
     return declarations.length > 0 && !declarations.some((declaration) => this.isProjectFile(declaration.getSourceFile()));
   }
@@ -776,7 +776,8 @@ function isMapped(type: ts.Type): boolean {
   return isObject(type) && (type.objectFlags & ts.ObjectFlags.Mapped) !== 0;
 }
 
-function isReference(type: ts.Type): type is ts.TypeReference {
+/** A reference to a class, interface, array or tuple type, generic or not (`Map<K, V>`, `Node`). */
+export function isTypeReference(type: ts.Type): type is ts.TypeReference {
   return isObject(type) && (type.objectFlags & ts.ObjectFlags.Reference) !== 0;
 }
 
@@ -825,7 +826,7 @@ function declaresSignatures(declaration: ts.Declaration): boolean {
 
 function isClassInstance(type: ts.Type): boolean {
   if (!isObject(type)) return false;
-  const target = isReference(type) ? type.target : type;
+  const target = isTypeReference(type) ? type.target : type;
   return (target.objectFlags & ts.ObjectFlags.Class) !== 0;
 }
 

@@ -2,6 +2,8 @@ import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier } from '@typescript
 import type { JSONSchema } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { isTypeReference } from './type-graph.js';
+
 /**
  * JSON schema of a list of typescript-eslint `TypeOrValueSpecifier`s (a name, or
  * `{ from: 'file' | 'lib' | 'package', name, path?, package? }`), the format users already know
@@ -98,8 +100,7 @@ function createBaseTypeMatcher(program: ts.Program, specifiers: readonly TypeOrV
     answers.set(type, false);
     let answer = list.length > 0 && typeMatchesSomeSpecifier(type, list, program);
     if (!answer && depth < MAX_BASE_DEPTH) {
-      const target = (type as ts.TypeReference).target as ts.Type | undefined;
-      const declared = target ?? type;
+      const declared: ts.Type = isTypeReference(type) ? type.target : type;
       if (declared !== type) answer = declaredMatches(declared, depth + 1);
       if (!answer && declared.isClassOrInterface()) {
         answer = checker.getBaseTypes(declared).some((base) => declaredMatches(base, depth + 1));

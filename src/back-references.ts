@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { type PropertyKey, propertyKeyText, tsPropertyKey, tsSymbolPropertyKey } from './ast/member-names.js';
 import { skipOuterTsExpressions } from './ast/wrappers.js';
 import { cannotHoldObjects, edgeText, type HeldEdge, type Relation, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
+import { REWRITE_REFUSALS, type RewriteRefusal } from './weak-parent-refusals.js';
 import { renderWeakParentMembers, type WeakParentField, type WeakParentStorage, weakParentStoreName } from './weak-parent-rewrite.js';
 
 /**
@@ -89,34 +90,6 @@ export type Rewrite =
   | { offered: true; field: WeakParentField; start: number; end: number; text: string }
   | { offered: false; refusal: RewriteRefusal; reason: string };
 
-/**
- * Every reason the rewrite is refused, with the sentence that explains it (docs/rules/no-strong-parent-reference.md
- * lists them; a test keeps the two in step).
- */
-export const REWRITE_REFUSALS = {
-  peer: 'it is one half of a 1:1 pair, and nothing but its name says that the other object owns this one: if the object it points at is kept alive only through it (an extension that inherits its base\'s settings), a WeakRef makes reading it throw',
-  'type-member': 'it is a member of an interface or type, which has no code to rewrite',
-  'parameter-property': 'it is a constructor parameter property; the weak-parent codemod rewrites those',
-  'assigned-in-method': 'it is a JavaScript member assigned in a method (`this.x = …`); the weak-parent codemod rewrites those',
-  'declaration-file': 'it is declared in a .d.ts file, which has no bodies for the accessors',
-  ambient: 'its class is ambient (`declare class`, `declare module`), which has no bodies for the accessors',
-  accessor: 'it is an `accessor` field',
-  'non-identifier-key': 'its key is not a plain identifier (a symbol, computed, quoted or `#private` key)',
-  declare: 'it is a `declare` field: something else (a base class, a mixin, code outside the class) stores it',
-  decorated: 'it is decorated, and a decorator may rely on a plain field',
-  override: 'it overrides or redeclares a property of a base class, and an accessor cannot override a field',
-  'overridden-in-subclass': 'a subclass redeclares it, and a field cannot override an accessor',
-  'readonly-without-initializer': 'it is `readonly` without an initializer, so the constructor writes it, and those writes would need rewriting too',
-  'jsdoc-type': 'it is typed with JSDoc `@type`, and the suggestion writes untyped JavaScript accessors and store, which a type-checked file (checkJs) rejects; the weak-parent codemod types them with JSDoc',
-  untyped: 'it has no type annotation, so the accessors and the store cannot be typed',
-  'may-be-primitive': 'its type may stand for a primitive, which a WeakRef cannot hold',
-  'several-kinds': 'its type names several kinds of object, and one that is not a parent kept alive elsewhere (a placeholder or an id held only here) would be collected at once and reading the field would throw',
-  'name-clash': 'the class already has a member with its name or with the store\'s name',
-  deleted: 'the file deletes it (`delete x.parent`), which empties a field but not an accessor',
-  reflection: 'code sees it as an own property (the class enumerates or copies its own properties, or the file looks the name up as a string), and an accessor is not one',
-} as const satisfies Record<string, string>;
-
-export type RewriteRefusal = keyof typeof REWRITE_REFUSALS;
 
 /** Whether the checker runs with strictNullChecks, `strict` taken into account. */
 function strictNullChecks(options: ts.CompilerOptions): boolean {

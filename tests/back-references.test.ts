@@ -1,7 +1,8 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { findBackReferences, REWRITE_REFUSALS } from '../src/back-references.js';
+import { findBackReferences } from '../src/back-references.js';
+import { REWRITE_REFUSALS } from '../src/weak-parent-refusals.js';
 import { renderWeakParentMembers } from '../src/weak-parent-rewrite.js';
 
 // The analysis behind no-strong-parent-reference, used the way the weak-parent codemod uses it:

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { REWRITE_REFUSALS } from '../../src/back-references.js';
+import { REWRITE_REFUSALS } from '../../src/weak-parent-refusals.js';
 
 const execFileAsync = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import rule, { type MessageIds, type Options } from '../../rules/no-strong-parent-reference.js';
-import { REWRITE_REFUSALS } from '../../src/back-references.js';
+import { REWRITE_REFUSALS } from '../../src/weak-parent-refusals.js';
 import { TypeGraph, typeGraphFor } from '../../src/type-graph.js';
 import { docExamples } from '../doc-examples.js';
 import { fixturesDir, runRuleTests } from '../rule-tester.js';

@@ -96,6 +96,11 @@ function strictNullChecks(options: ts.CompilerOptions): boolean {
   return options.strictNullChecks ?? options.strict ?? false;
 }
 
+/** Whether a property without an initializer must be assigned in the constructor (TS2564). */
+function strictPropertyInitialization(options: ts.CompilerOptions): boolean {
+  return strictNullChecks(options) && (options.strictPropertyInitialization ?? options.strict ?? false);
+}
+
 const RELATION_RANK: Record<Relation, number> = { same: 0, subtype: 1, supertype: 2 };
 
 /**
@@ -468,11 +473,32 @@ class BackReferenceAnalysis {
     let nullable: boolean;
     let undefinable = field.questionToken !== undefined;
     let targetType: string | undefined;
+    let jsdoc: WeakParentField['jsdoc'];
+    const options = this.program.getCompilerOptions();
     if (isJs) {
-      if (leadingComments(sourceFile, field).some((comment) => comment.includes('@type'))) return refuse('jsdoc-type');
-      const type = this.checker.getTypeAtLocation(field);
-      nullable = typeAdmits(type, ts.TypeFlags.Null);
-      undefinable ||= typeAdmits(type, ts.TypeFlags.Undefined);
+      // A JSDoc `@type` stays above the getter and types it; the store gets its WeakRef type.
+      const jsdocType = ts.getJSDocType(field);
+      if (jsdocType !== undefined) {
+        const members = ts.isUnionTypeNode(jsdocType) ? jsdocType.types : [jsdocType];
+        if (members.some((member) => member.kind >= ts.SyntaxKind.FirstJSDocNode && member.kind <= ts.SyntaxKind.LastJSDocNode)) {
+          return refuse('jsdoc-type');
+        }
+        nullable = members.some(isNullTypeNode);
+        undefinable ||= members.some((member) => member.kind === ts.SyntaxKind.UndefinedKeyword);
+        const rest = members.filter((member) => !isNullTypeNode(member) && member.kind !== ts.SyntaxKind.UndefinedKeyword);
+        if (rest.length === 0) return refuse('untyped');
+        targetType = rest.map((member) => member.getText(sourceFile)).join(' | ');
+        jsdoc = 'store';
+        // `// @ts-check` / `// @ts-nocheck` as the parser recorded them (not in the public typings).
+        const directive = (sourceFile as ts.SourceFile & { checkJsDirective?: { enabled: boolean } }).checkJsDirective;
+        const checked = directive?.enabled ?? options.checkJs === true;
+        if (checked && strictPropertyInitialization(options) && field.initializer === undefined && !undefinable) return refuse('store-unassigned');
+      } else {
+        if (leadingComments(sourceFile, field).some((comment) => comment.includes('@type'))) return refuse('jsdoc-type');
+        const type = this.checker.getTypeAtLocation(field);
+        nullable = typeAdmits(type, ts.TypeFlags.Null);
+        undefinable ||= typeAdmits(type, ts.TypeFlags.Undefined);
+      }
     } else {
       const annotation = field.type;
       if (annotation === undefined) return refuse('untyped');
@@ -525,8 +551,9 @@ class BackReferenceAnalysis {
       readonly,
       storage: this.settings.storage,
       typescript: !isJs,
+      ...(jsdoc === undefined ? {} : { jsdoc }),
       // Without strictNullChecks `ref == null` does not narrow the store; the getter casts it.
-      ...(!isJs && !strictNullChecks(this.program.getCompilerOptions()) ? { emptyCast: true } : {}),
+      ...((!isJs || jsdoc !== undefined) && !strictNullChecks(options) ? { emptyCast: true } : {}),
       ...(targetType === undefined ? {} : { targetType }),
       ...(accessibility === undefined ? {} : { accessibility }),
       ...(field.initializer === undefined ? {} : { initializer: field.initializer.getText(sourceFile) }),

@@ -111,7 +111,9 @@ export const REWRITE_REFUSALS = {
   override: 'it overrides or redeclares a property of a base class, and an accessor cannot override a field',
   'overridden-in-subclass': 'a subclass redeclares it, and a field cannot override an accessor',
   'readonly-without-initializer': 'it is `readonly` without an initializer, so the constructor writes it, and those writes would need rewriting too',
-  'jsdoc-type': 'it is typed with JSDoc `@type`, and the suggestion writes untyped JavaScript accessors and store, which a type-checked file (checkJs) rejects; the weak-parent codemod types them with JSDoc',
+  'jsdoc-type': 'its JSDoc `@type` is written in a form the rewrite does not read (Closure\'s `?T`, `!T`, `*`, or a comment TypeScript does not take as the field\'s type)',
+  'store-unassigned':
+    'it is typed with JSDoc without `undefined` and has no initializer, and JavaScript cannot declare a store that the constructor assigns later (TypeScript writes `!`), so a type-checked file would reject the store; add `| undefined` or an initializer',
   untyped: 'it has no type annotation, so the accessors and the store cannot be typed',
   'may-be-primitive': 'its type may stand for a primitive, which a WeakRef cannot hold',
   'several-kinds': 'its type names several kinds of object, and one that is not a parent kept alive elsewhere (a placeholder or an id held only here) would be collected at once and reading the field would throw',

@@ -318,6 +318,43 @@ export class Child {
 `,
 };
 
+// A JSDoc-typed field: the comment stays above the getter and types it, the store gets its own.
+const jsdocField = {
+  input: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  /** @type {Parent | null} */
+  parent = null;
+}
+`,
+  output: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  /** @type {Parent | null} */
+  get parent() {
+    const ref = this.#parent;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Child.parent is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set parent(value) {
+    this.#parent = value == null ? value : new WeakRef(value);
+  }
+  /** @type {WeakRef<Parent> | null} */
+  #parent = null;
+}
+`,
+};
+
 // The rule tester bundles its own copy of @typescript-eslint/utils, whose RuleModule type differs
 // from ours only by identity; the explicit type arguments keep the cases checked.
 runRuleTests<MessageIds, Options>('no-strong-parent-reference', rule, {
@@ -1445,18 +1482,52 @@ export class Child {
     },
     {
       filename: 'file.js',
+      code: jsdocField.input,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 9,
+          suggestions: [{ messageId: 'useWeakRef', data: { property: 'parent' }, output: jsdocField.output }],
+        },
+      ],
+      name: 'JS class: a field with a JSDoc type gets a rewrite typed with JSDoc',
+    },
+    {
+      filename: 'file.js',
       code: `
 export class Parent {
   /** @type {Child[]} */
   children = [];
 }
 export class Child {
-  /** @type {Parent | null} */
+  /** @type {Parent} */
+  parent;
+  /** @param {Parent} parent */
+  constructor(parent) {
+    this.parent = parent;
+  }
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 8, column: 3, endLine: 8, endColumn: 9, suggestions: [] }],
+      name: 'JS class, checked: a JSDoc-typed field the constructor assigns has no suggestion (its store could not be declared)',
+    },
+    {
+      filename: 'file.js',
+      code: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  /** @type {?Parent} */
   parent = null;
 }
 `,
       errors: [{ messageId: 'strongParent', line: 8, column: 3, endLine: 8, endColumn: 9, suggestions: [] }],
-      name: 'JS class: a field with a JSDoc type is reported without a suggestion',
+      name: 'JS class: a Closure-style JSDoc type is reported without a suggestion',
     },
     {
       filename: 'file.js',
@@ -1895,6 +1966,8 @@ describe('no-strong-parent-reference suggestions', () => {
       for (const [kind, text] of [
         ['input', jsField.input],
         ['output', jsField.output],
+        ['jsdoc-input', jsdocField.input],
+        ['jsdoc-output', jsdocField.output],
       ] as const) {
         const file = join(dir, `jsField.${kind}.js`);
         writeFileSync(file, text);
@@ -1918,7 +1991,7 @@ describe('no-strong-parent-reference suggestions', () => {
         const where = diagnostic.file === undefined ? '' : `${diagnostic.file.fileName.slice(dir.length + 1)}: `;
         return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
       });
-      expect(files.length).toBe(Object.keys(rewrites).length * 2 + 2);
+      expect(files.length).toBe(Object.keys(rewrites).length * 2 + 4);
       expect(problems).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -476,6 +476,9 @@ class BackReferenceAnalysis {
     let jsdoc: WeakParentField['jsdoc'];
     const options = this.program.getCompilerOptions();
     if (isJs) {
+      // `// @ts-check` / `// @ts-nocheck` as the parser recorded them (not in the public typings).
+      const directive = (sourceFile as ts.SourceFile & { checkJsDirective?: { enabled: boolean } }).checkJsDirective;
+      const checked = directive?.enabled ?? options.checkJs === true;
       // A JSDoc `@type` stays above the getter and types it; the store gets its WeakRef type.
       const jsdocType = ts.getJSDocType(field);
       if (jsdocType !== undefined) {
@@ -489,12 +492,11 @@ class BackReferenceAnalysis {
         if (rest.length === 0) return refuse('untyped');
         targetType = rest.map((member) => member.getText(sourceFile)).join(' | ');
         jsdoc = 'store';
-        // `// @ts-check` / `// @ts-nocheck` as the parser recorded them (not in the public typings).
-        const directive = (sourceFile as ts.SourceFile & { checkJsDirective?: { enabled: boolean } }).checkJsDirective;
-        const checked = directive?.enabled ?? options.checkJs === true;
         if (checked && strictPropertyInitialization(options) && field.initializer === undefined && !undefinable) return refuse('store-unassigned');
       } else {
         if (leadingComments(sourceFile, field).some((comment) => comment.includes('@type'))) return refuse('jsdoc-type');
+        // Without an initializer to type it, the untyped store is implicitly `any` (TS7008).
+        if (checked && field.initializer === undefined && (options.noImplicitAny ?? options.strict ?? false)) return refuse('untyped');
         const type = this.checker.getTypeAtLocation(field);
         nullable = typeAdmits(type, ts.TypeFlags.Null);
         undefinable ||= typeAdmits(type, ts.TypeFlags.Undefined);

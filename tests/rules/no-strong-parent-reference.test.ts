@@ -1531,6 +1531,24 @@ export class Child {
     },
     {
       filename: 'file.js',
+      code: `
+export class Parent {
+  /** @type {Child[]} */
+  children = [];
+}
+export class Child {
+  parent;
+  /** @param {Parent} parent */
+  constructor(parent) {
+    this.parent = parent;
+  }
+}
+`,
+      errors: [{ messageId: 'strongParent', line: 7, column: 3, endLine: 7, endColumn: 9, suggestions: [] }],
+      name: 'JS class, checked with noImplicitAny: an untyped field without initializer has no suggestion (its store would be any)',
+    },
+    {
+      filename: 'file.js',
       code: jsField.input,
       errors: [
         {

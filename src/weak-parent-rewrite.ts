@@ -67,6 +67,8 @@ export interface WeakParentField {
    * stays above it; `getter-and-store` gives the getter its own `@type` comment too.
    */
   jsdoc?: 'store' | 'getter-and-store';
+  /** With `getter-and-store`: the field's JSDoc type as the file wrote it (`?Node`), for the getter's copy. */
+  jsdocText?: string;
   /**
    * The project type-checks without strictNullChecks, where `ref == null` does not narrow the
    * store's type, so the getter casts the empty store it returns (`ref as null`).
@@ -152,7 +154,11 @@ export function renderWeakParentMembers(
   const modifier = ts && field.accessibility ? `${field.accessibility} ` : '';
   const getterType = ts ? declaredTypeText(field, true) : undefined;
   const setterType = ts ? declaredTypeText(field, field.onCollected === 'undefined') : undefined;
-  if (!ts && field.jsdoc === 'getter-and-store') lines.push(`/** @type {${declaredTypeText(field, true)}} */`);
+  if (!ts && field.jsdoc === 'getter-and-store') {
+    // The file's own spelling, unless the getter now reads `undefined` where the field did not.
+    const written = field.onCollected === 'undefined' ? undefined : field.jsdocText;
+    lines.push(`/** @type {${written ?? declaredTypeText(field, true)}} */`);
+  }
   lines.push(`${modifier}get ${field.fieldName}()${getterType === undefined ? '' : `: ${getterType}`} {`);
   if (field.onCollected === 'undefined') {
     lines.push(`${inner}const ref = ${store}${end}`);

@@ -258,6 +258,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
 
       let type: TargetType | undefined;
       let jsdocOnField = false;
+      let jsdocText: string | undefined;
       if (context.typescript) {
         const typed = parameterProperty ? parameterIdentifier(parameterProperty) : declaration;
         const verdict = analyseType(source, child(typed, 'typeAnnotation'), flag(typed, 'optional'), typeParams);
@@ -285,6 +286,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
           }
           type = verdict.type;
           jsdocOnField = jsdoc.onField;
+          jsdocText = jsdoc.text;
         } else if (context.checkedJs && (context.checkedJs.noImplicitAny || context.checkedJs.strictNullChecks)) {
           // Untyped members are `any` (noImplicitAny) and an untyped `#parent = null` store is
           // `null` (strictNullChecks); with neither check on, untyped members pass as before.
@@ -370,6 +372,7 @@ export function rewriteWeakParents(source: string, program: AstNode, context: Re
           // The JSDoc above a declared field stays above the getter and types it; one written on a
           // `this.field = …` statement does not, so the getter gets its own.
           field.jsdoc = jsdocOnField ? 'store' : 'getter-and-store';
+          if (!jsdocOnField && jsdocText !== undefined) field.jsdocText = jsdocText;
           jsdocTyped = true;
         }
       }

@@ -4,7 +4,7 @@ import { type PropertyKey, propertyKeyText, tsPropertyKey, tsSymbolPropertyKey }
 import { skipOuterTsExpressions } from './ast/wrappers.js';
 import { cannotHoldObjects, edgeText, type HeldEdge, type Relation, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
 import { REWRITE_REFUSALS, type RewriteRefusal } from './weak-parent-refusals.js';
-import { renderWeakParentMembers, type WeakParentField, type WeakParentStorage, weakParentStoreName } from './weak-parent-rewrite.js';
+import { renderWeakParentMembers, strictnessOf, type WeakParentField, type WeakParentStorage, weakParentStoreName } from './weak-parent-rewrite.js';
 
 /**
  * Strong back references: which properties are the upward half of a strong pair (a child's
@@ -89,17 +89,6 @@ export interface BackReference {
 export type Rewrite =
   | { offered: true; field: WeakParentField; start: number; end: number; text: string }
   | { offered: false; refusal: RewriteRefusal; reason: string };
-
-
-/** Whether the checker runs with strictNullChecks, `strict` taken into account. */
-function strictNullChecks(options: ts.CompilerOptions): boolean {
-  return options.strictNullChecks ?? options.strict ?? false;
-}
-
-/** Whether a property without an initializer must be assigned in the constructor (TS2564). */
-function strictPropertyInitialization(options: ts.CompilerOptions): boolean {
-  return strictNullChecks(options) && (options.strictPropertyInitialization ?? options.strict ?? false);
-}
 
 const RELATION_RANK: Record<Relation, number> = { same: 0, subtype: 1, supertype: 2 };
 
@@ -475,6 +464,7 @@ class BackReferenceAnalysis {
     let targetType: string | undefined;
     let jsdoc: WeakParentField['jsdoc'];
     const options = this.program.getCompilerOptions();
+    const checks = strictnessOf(options);
     if (isJs) {
       // `// @ts-check` / `// @ts-nocheck` as the parser recorded them (not in the public typings).
       const directive = (sourceFile as ts.SourceFile & { checkJsDirective?: { enabled: boolean } }).checkJsDirective;
@@ -492,11 +482,11 @@ class BackReferenceAnalysis {
         if (rest.length === 0) return refuse('untyped');
         targetType = rest.map((member) => member.getText(sourceFile)).join(' | ');
         jsdoc = 'store';
-        if (checked && strictPropertyInitialization(options) && field.initializer === undefined && !undefinable) return refuse('store-unassigned');
+        if (checked && checks.strictPropertyInitialization && field.initializer === undefined && !undefinable) return refuse('store-unassigned');
       } else {
         if (leadingComments(sourceFile, field).some((comment) => comment.includes('@type'))) return refuse('jsdoc-type');
         // Without an initializer to type it, the untyped store is implicitly `any` (TS7008).
-        if (checked && field.initializer === undefined && (options.noImplicitAny ?? options.strict ?? false)) return refuse('untyped');
+        if (checked && field.initializer === undefined && checks.noImplicitAny) return refuse('untyped');
         const type = this.checker.getTypeAtLocation(field);
         nullable = typeAdmits(type, ts.TypeFlags.Null);
         undefinable ||= typeAdmits(type, ts.TypeFlags.Undefined);
@@ -555,7 +545,7 @@ class BackReferenceAnalysis {
       typescript: !isJs,
       ...(jsdoc === undefined ? {} : { jsdoc }),
       // Without strictNullChecks `ref == null` does not narrow the store; the getter casts it.
-      ...((!isJs || jsdoc !== undefined) && !strictNullChecks(options) ? { emptyCast: true } : {}),
+      ...((!isJs || jsdoc !== undefined) && !checks.strictNullChecks ? { emptyCast: true } : {}),
       ...(targetType === undefined ? {} : { targetType }),
       ...(accessibility === undefined ? {} : { accessibility }),
       ...(field.initializer === undefined ? {} : { initializer: field.initializer.getText(sourceFile) }),

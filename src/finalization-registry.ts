@@ -79,7 +79,6 @@ function computeIsRegistryType(type: ts.Type, checker: ts.TypeChecker, depth: nu
   return false;
 }
 
-
 /**
  * A declaration of the host's registry: the TypeScript lib's, or a redeclaration of it that
  * code written against an older lib carries (`interface FinalizationRegistry<T> { … }`,
@@ -216,7 +215,6 @@ function returnedConstruction(body: ts.ConciseBody): ts.CallExpression | ts.NewE
   const constructions = constructionsIn(returned);
   return constructions.length === 1 ? constructions[0] : undefined;
 }
-
 
 function findSuperCall(body: ts.Block): ts.CallExpression | undefined {
   for (const statement of body.statements) {

@@ -102,6 +102,33 @@ export interface WeakParentField {
   style?: Partial<WeakParentStyle>;
 }
 
+/** The checks of TypeScript that decide whether the written code type-checks. */
+export interface Strictness {
+  noImplicitAny: boolean;
+  strictNullChecks: boolean;
+  /** Only in effect together with strictNullChecks. */
+  strictPropertyInitialization: boolean;
+}
+
+/**
+ * The checks a set of compiler options switches on, `strict` spelled out: a tsconfig's
+ * `compilerOptions` or a program's `ts.CompilerOptions`.
+ */
+export function strictnessOf(options: {
+  strict?: boolean | undefined;
+  noImplicitAny?: boolean | undefined;
+  strictNullChecks?: boolean | undefined;
+  strictPropertyInitialization?: boolean | undefined;
+}): Strictness {
+  const strict = options.strict ?? false;
+  const strictNullChecks = options.strictNullChecks ?? strict;
+  return {
+    noImplicitAny: options.noImplicitAny ?? strict,
+    strictNullChecks,
+    strictPropertyInitialization: strictNullChecks && (options.strictPropertyInitialization ?? strict),
+  };
+}
+
 /** `#parent` for private storage, `_parentRef` for underscore storage. */
 export function weakParentStoreName(fieldName: string, storage: WeakParentStorage): string {
   return storage === 'private' ? `#${fieldName}` : `_${fieldName}Ref`;

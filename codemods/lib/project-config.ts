@@ -6,6 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 
+import { type Strictness, strictnessOf } from '../../src/weak-parent-rewrite.js';
 import { findUp, foldersUp, parseJsonc, readTextFile } from './config-files.js';
 
 /** ECMAScript editions as TypeScript's `target` orders them; `esnext` is the newest. */
@@ -49,25 +50,10 @@ interface CompilerOptionsSeen {
 const STRICT_FLAGS = ['strict', 'noImplicitAny', 'strictNullChecks', 'strictPropertyInitialization'] as const;
 type StrictFlag = (typeof STRICT_FLAGS)[number];
 
-/** The checks TypeScript applies with the project's settings, `strict` spelled out. */
-export interface Strictness {
-  noImplicitAny: boolean;
-  strictNullChecks: boolean;
-  /** Only in effect together with strictNullChecks. */
-  strictPropertyInitialization: boolean;
-}
-
 /** What the project's compiler options switch on; without a tsconfig, everything (the cautious answer). */
 export function strictness(config: Pick<ProjectConfig, 'tsconfig' | 'strictFlags'>): Strictness {
   if (config.tsconfig === undefined) return { noImplicitAny: true, strictNullChecks: true, strictPropertyInitialization: true };
-  const flags = config.strictFlags;
-  const strict = flags.strict ?? false;
-  const strictNullChecks = flags.strictNullChecks ?? strict;
-  return {
-    noImplicitAny: flags.noImplicitAny ?? strict,
-    strictNullChecks,
-    strictPropertyInitialization: strictNullChecks && (flags.strictPropertyInitialization ?? strict),
-  };
+  return strictnessOf(config.strictFlags);
 }
 
 const cache = new Map<string, ProjectConfig>();

@@ -8,6 +8,7 @@ import {
   renderWeakParentOwnDefinition,
   renderWeakParentStoreWrite,
   renderWeakRefHelper,
+  type Strictness,
   WEAK_REF_HELPER,
   WEAK_REF_MAP,
   WEAK_REF_SLOT,
@@ -41,7 +42,6 @@ import {
   type AstNode,
 } from '../lib/ast.js';
 import { lineIndent, startWithComments } from '../lib/positions.js';
-import type { Strictness } from '../lib/project-config.js';
 import { TextEdits } from '../lib/text-edits.js';
 import { collectClasses, type ClassInfo } from './classes.js';
 import {

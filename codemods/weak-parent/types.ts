@@ -111,7 +111,6 @@ export function analyseType(
   return { ok: true, type: { text: textParts.join(' | '), names, kinds: targets.length, nullable, undefinable } };
 }
 
-
 const JSDOC_NON_OBJECT = new Set(['string', 'number', 'boolean', 'symbol', 'bigint', 'any', 'unknown', 'never', 'void', '*', '?', 'Object', 'true', 'false']);
 const JSDOC_NAME = /^([A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*)*(?:<.*>)?(?:\[\])*$/s;
 

@@ -234,6 +234,9 @@ class BackReferenceAnalysis {
     if (symbol === undefined) return undefined;
     const ownDeclarations = new Set<ts.Node>(symbol.declarations ?? []);
     ownDeclarations.add(candidate.declaration);
+    // An interface that a class of the project implements describes that class's storage: the
+    // class's own declaration is judged, once, and a fix there satisfies the interface too.
+    if (ts.isInterfaceDeclaration(candidate.owner) && this.isStoredByImplementer(owner, symbol)) return undefined;
     const declared = checker.getTypeOfSymbol(symbol);
     if (declared.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
 
@@ -407,6 +410,19 @@ class BackReferenceAnalysis {
     holders = found;
     cache.set(target, holders);
     return holders;
+  }
+
+  /** Some class of the project that implements the interface `owner` declares `property` itself or inherits it from a class. */
+  private isStoredByImplementer(owner: ts.Symbol, property: ts.Symbol): boolean {
+    return this.graph.implementersOf(owner).some((implementer) =>
+      this.checker
+        .getPropertiesOfType(this.checker.getDeclaredTypeOfSymbol(implementer))
+        .some(
+          (member) =>
+            member.escapedName === property.escapedName &&
+            member.declarations?.some(isClassMember) === true,
+        ),
+    );
   }
 
   private redeclaresInherited(candidate: Candidate, owner: ts.Symbol): boolean {
@@ -879,6 +895,15 @@ function classDisplayName(node: ts.ClassLikeDeclaration): string {
   if (node.name !== undefined) return node.name.text;
   if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) return node.parent.name.text;
   return '(anonymous class)';
+}
+
+/** A field, accessor or method of a class, a constructor's parameter property, or a `this.x = …` of a JavaScript class. */
+function isClassMember(declaration: ts.Declaration): boolean {
+  const parent = declaration.parent as ts.Node | undefined;
+  if (parent === undefined) return false;
+  if (ts.isClassLike(parent)) return true;
+  if (ts.isParameter(declaration)) return ts.isParameterPropertyDeclaration(declaration, parent);
+  return (ts.isBinaryExpression(declaration) || ts.isPropertyAccessExpression(declaration)) && ts.findAncestor(declaration, ts.isClassLike) !== undefined;
 }
 
 function isDeclareField(declaration: BackReferenceDeclaration): boolean {

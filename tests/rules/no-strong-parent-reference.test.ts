@@ -1860,6 +1860,67 @@ class Widget { constructor(readonly host: WidgetHost) {} }
     },
     {
       code: `
+interface TabLike { group: TabGroup | null; readonly title: string; }
+interface DraftLike { group?: TabGroup | null; }
+class TabGroup { readonly tabs: Tab[] = []; readonly drafts: Draft[] = []; }
+class Tab implements TabLike {
+  group: TabGroup | null = null;
+  readonly title = 'tab';
+}
+class PinnedTab extends Tab {}
+class Draft implements DraftLike {}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 28,
+          data: { owner: 'DraftLike', property: 'group', target: 'TabGroup', downOwner: 'TabGroup', downProperty: 'drafts', held: 'Draft' },
+        },
+        {
+          messageId: 'strongParent',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 8,
+          data: { owner: 'Tab', property: 'group', target: 'TabGroup', downOwner: 'TabGroup', downProperty: 'tabs', held: 'Tab' },
+          suggestions: [
+            {
+              messageId: 'useWeakRef',
+              data: { property: 'group' },
+              output: `
+interface TabLike { group: TabGroup | null; readonly title: string; }
+interface DraftLike { group?: TabGroup | null; }
+class TabGroup { readonly tabs: Tab[] = []; readonly drafts: Draft[] = []; }
+class Tab implements TabLike {
+  get group(): TabGroup | null {
+    const ref = this.#group;
+    if (ref == null) return ref;
+    const target = ref.deref();
+    if (target === undefined) {
+      throw new ReferenceError('Tab.group is no longer available: the object it referred to has been garbage-collected.');
+    }
+    return target;
+  }
+  set group(value: TabGroup | null) {
+    this.#group = value == null ? value : new WeakRef(value);
+  }
+  #group: WeakRef<TabGroup> | null = null;
+  readonly title = 'tab';
+}
+class PinnedTab extends Tab {}
+class Draft implements DraftLike {}
+`,
+            },
+          ],
+        },
+      ],
+      name: 'An interface a class implements with a field of its own: the class is reported, not the interface too',
+    },
+    {
+      code: `
 class CueList implements Iterable<Cue> {
   readonly #cues: Cue[] = [];
   [Symbol.iterator](): Iterator<Cue> { return this.#cues[Symbol.iterator](); }

@@ -640,25 +640,72 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
 
 const DECLARATION_KEYWORDS = /\bclass\b|\b(?:interface|type)(?=\s|\/[/*])/g;
 
+/** The keyword `this`, not part of a longer name or a member name. */
+const THIS_KEYWORD = /(?<![\p{ID_Continue}$\\.])this(?![\p{ID_Continue}$\\])/gu;
+/** One run of spaces or line breaks, or one comment (an unclosed one runs to the end). */
+const TRIVIA = /\s+|\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n\r\u2028\u2029]*/y;
+const MEMBER_NAME = /(?:[\p{ID_Continue}$\u200c\u200d]|\\u(?:\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4}))+/uy;
+const ASSIGNMENT_OPERATOR = /(?:\*\*|>>>|>>|<<|&&|\|\||\?\?|[-+*/%&|^])?=(?!=)/y;
+
+function skipTrivia(text: string, at: number): number {
+  for (;;) {
+    TRIVIA.lastIndex = at;
+    if (!TRIVIA.test(text) || TRIVIA.lastIndex === at) return at;
+    at = TRIVIA.lastIndex;
+  }
+}
+
+/**
+ * Where the text of an assignment to a member of `this` starts (`this.x = …`, `this . x ||= …`,
+ * comments between the tokens): every such assignment, and some text in strings and comments
+ * too, so that a subtree without one holds none. A scan token by token, linear in the text.
+ */
+function thisMemberWrites(text: string): number[] {
+  const positions: number[] = [];
+  for (const match of text.matchAll(THIS_KEYWORD)) {
+    let at = skipTrivia(text, match.index + 'this'.length);
+    if (text[at] !== '.') continue;
+    MEMBER_NAME.lastIndex = skipTrivia(text, at + 1);
+    if (!MEMBER_NAME.test(text)) continue;
+    at = skipTrivia(text, MEMBER_NAME.lastIndex);
+    ASSIGNMENT_OPERATOR.lastIndex = at;
+    if (ASSIGNMENT_OPERATOR.test(text)) positions.push(match.index);
+  }
+  return positions;
+}
+
+/** Where the matches of a global regular expression start in `text`, in ascending order. */
+function textPositions(text: string, pattern: RegExp): number[] {
+  const positions: number[] = [];
+  for (const match of text.matchAll(pattern)) positions.push(match.index);
+  return positions;
+}
+
+/** Some position of the sorted list lies inside the node's text (its leading trivia included). */
+function overlaps(positions: readonly number[], node: ts.Node): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((positions[middle] ?? 0) < node.pos) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && (positions[low] ?? Infinity) < node.end;
+}
+
 /** Every property of the file that could be reported, in source order. */
 function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
   const candidates: Candidate[] = [];
   // Subtrees without the word `class`, or `interface` or `type` followed by a space or a
   // comment (as in a declaration, unlike `type: 'a'` or `node.type`), in their text hold no
   // declaration that could be reported (a function body, an expression), and are not walked.
-  const keywords: number[] = [];
-  for (const match of sourceFile.text.matchAll(DECLARATION_KEYWORDS)) keywords.push(match.index);
-  const mayDeclare = (node: ts.Node): boolean => {
-    let low = 0;
-    let high = keywords.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((keywords[middle] ?? 0) < node.pos) low = middle + 1;
-      else high = middle;
-    }
-    return low < keywords.length && (keywords[low] ?? Infinity) < node.end;
-  };
+  const keywords = textPositions(sourceFile.text, DECLARATION_KEYWORDS);
+  const mayDeclare = (node: ts.Node): boolean => overlaps(keywords, node);
   const isJs = isJsFile(sourceFile);
+  // In JavaScript, members are also declared by `this.x = …`: only subtrees whose text holds one
+  // are walked for them.
+  const writesThis = isJs ? thisMemberWrites(sourceFile.text) : [];
+  const mayWriteThis = (node: ts.Node): boolean => overlaps(writesThis, node);
   const add = (
     declaration: BackReferenceDeclaration,
     name: ts.PropertyName | ts.MemberName,
@@ -686,7 +733,7 @@ function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
         }
       }
       if (isJs) {
-        for (const assignment of undeclaredThisMembers(node)) {
+        for (const assignment of undeclaredThisMembers(node, mayWriteThis)) {
           const access = assignment.left as ts.PropertyAccessExpression;
           add(assignment, access.name, node, ownerName, undefined);
         }
@@ -712,7 +759,7 @@ function collectCandidates(sourceFile: ts.SourceFile): Candidate[] {
  * written where `this` is the instance: in the constructor, a method or an accessor (and in
  * arrow functions inside them).
  */
-function undeclaredThisMembers(classNode: ts.ClassLikeDeclaration): ts.BinaryExpression[] {
+function undeclaredThisMembers(classNode: ts.ClassLikeDeclaration, mayWriteThis: (node: ts.Node) => boolean): ts.BinaryExpression[] {
   const declared = new Set<string>();
   for (const member of classNode.members) {
     const key = member.name === undefined ? undefined : tsPropertyKey(member.name);
@@ -735,14 +782,15 @@ function undeclaredThisMembers(classNode: ts.ClassLikeDeclaration): ts.BinaryExp
         found.push(node);
       }
     }
-    if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return;
+    if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node) || !mayWriteThis(node)) return;
     ts.forEachChild(node, visit);
   };
   for (const member of classNode.members) {
     if (hasModifier(member, ts.SyntaxKind.StaticKeyword)) continue;
     if (
       (ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member) || ts.isAccessor(member)) &&
-      member.body !== undefined
+      member.body !== undefined &&
+      mayWriteThis(member.body)
     ) {
       ts.forEachChild(member.body, visit);
     }

@@ -1482,6 +1482,41 @@ export class Child {
     },
     {
       filename: 'file.js',
+      code: `
+export class Owner {
+  /** @type {Item[]} */
+  items = [];
+  /** @type {Slot[]} */
+  slots = [];
+}
+export class Item {
+  /** @param {Owner} owner */
+  constructor(owner) {
+    if (owner !== undefined) {
+      this // the owner that lists this item
+        . /* set once */ owner
+        = owner;
+    }
+  }
+}
+export class Slot {
+  /** @param {Owner} owner */
+  attach(owner) {
+    const store = () => {
+      this.container = owner;
+    };
+    store();
+  }
+}
+`,
+      errors: [
+        { messageId: 'strongParent', line: 13, column: 26, endLine: 13, endColumn: 31, suggestions: [] },
+        { messageId: 'strongParent', line: 22, column: 12, endLine: 22, endColumn: 21, suggestions: [] },
+      ],
+      name: 'JS class: assignments to `this` members with comments and line breaks between the tokens, or in an arrow function',
+    },
+    {
+      filename: 'file.js',
       code: jsdocField.input,
       errors: [
         {

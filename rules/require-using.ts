@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { type TypeOrValueSpecifier, valueMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
 
@@ -195,6 +195,12 @@ export default createRule<Options, MessageIds>({
       },
     };
 
+    /** The file, or a scope around `node`, declares a `require` of its own (which is no CommonJS import). */
+    function declaresRequire(node: TSESTree.Node): boolean {
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), 'require');
+      return variable !== null && variable.defs.length > 0;
+    }
+
     /** The call or `new` a statement or initializer consists of, under `await` and type-only wrappers. */
     function asCreation(expression: TSESTree.Expression): { creation: Creation; value: TSESTree.Node } | undefined {
       let value: TSESTree.Node = skipOuterEsExpressions(expression);
@@ -203,6 +209,8 @@ export default createRule<Options, MessageIds>({
       if (inner.type === AST_NODE_TYPES.ChainExpression) inner = inner.expression;
       if (inner.type === AST_NODE_TYPES.NewExpression) return { creation: inner, value };
       if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type === AST_NODE_TYPES.Super) return undefined;
+      // A CommonJS import hands back the module's exports, which the module cache keeps.
+      if (inJavaScript && isRequireCall(inner) && !declaresRequire(inner.callee)) return undefined;
       if (value.type === AST_NODE_TYPES.ChainExpression) value = inner;
       return { creation: inner, value };
     }

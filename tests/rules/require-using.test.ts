@@ -50,6 +50,11 @@ const uses = 'void [AsyncResource, Builder, Closeable, LookAlike, Owner, Resourc
 
 runRuleTests('require-using', rule, {
   valid: [
+    // A CommonJS import: the module cache keeps the exports, whoever requires them.
+    {
+      code: "const pool = require('./require-using/shared-pool.cjs');\nfunction f() {\n  const again = require('./require-using/shared-pool.cjs');\n  return again.query('x') + pool.query('y');\n}\nmodule.exports = { f };\n",
+      filename: 'file.cjs',
+    },
     // Disposed with using / await using.
     code('using r = open();\nr.read();'),
     code('async function f() {\n  await using r = await openAsync();\n  r.read();\n}'),
@@ -575,6 +580,24 @@ runRuleTests('require-using', rule, {
           line: 5,
           column: 17,
           suggestions: [{ messageId: 'useUsing', output: `${handing}export function f() {\n  using stack = new DisposableStack();\n  stack.use(open());\n}` }],
+        },
+      ],
+    },
+    // A function of the file's own that is called `require` is no CommonJS import.
+    {
+      code: code('function require(name) {\n  return name === \'r\' ? open() : open();\n}\nfunction f() {\n  const r = require(\'r\');\n  r.read();\n}'),
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'notDisposed',
+          line: 5,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'useTryFinally',
+              output: code('function require(name) {\n  return name === \'r\' ? open() : open();\n}\nfunction f() {\n  const r = require(\'r\');\n  try {\n    r.read();\n  } finally {\n    r[Symbol.dispose]();\n  }\n}'),
+            },
+          ],
         },
       ],
     },

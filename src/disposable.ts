@@ -106,6 +106,15 @@ function partKind(apparent: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys)
   const asked = genericTarget(apparent) ?? apparent;
   const cached = kindPerPart.get(asked);
   if (cached !== undefined) return cached;
+  // Types whose members are all members of other types, which are asked instead: when none of
+  // those is disposable, neither is this one, and the checker need not work out its members
+  // (a `Readonly<…>` of a large object literal, from `Object.freeze`). Otherwise the members
+  // decide, since a mapped type may drop some (a private member is no key).
+  const sources = memberSources(asked);
+  if (sources?.every((source) => partKind(checker.getApparentType(source), checker, keys) === null) === true) {
+    kindPerPart.set(asked, null);
+    return null;
+  }
   // `getPropertyOfType` escapes a leading `__` of the name it is given, so symbol-keyed members
   // are looked up by their escaped name in the property list instead.
   let kind: DisposalKind | null = null;
@@ -118,6 +127,28 @@ function partKind(apparent: ts.Type, checker: ts.TypeChecker, keys: DisposeKeys)
   }
   kindPerPart.set(asked, kind);
   return kind;
+}
+
+/**
+ * Types that between them have every member `type` has, or undefined: the members of an
+ * intersection, or the type a homomorphic mapped type alias maps (`Readonly<T>`, `Partial<T>`:
+ * `{ [K in keyof T]…: … }` without an `as` clause has no key that `T` lacks).
+ */
+function memberSources(type: ts.Type): readonly ts.Type[] | undefined {
+  if (type.isIntersection()) return type.types;
+  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped)) return undefined;
+  const alias = type.aliasSymbol?.declarations?.[0];
+  const argumentsOfAlias = type.aliasTypeArguments;
+  if (alias === undefined || argumentsOfAlias === undefined || !ts.isTypeAliasDeclaration(alias) || !ts.isMappedTypeNode(alias.type)) return undefined;
+  const mapped = alias.type;
+  const constraint = mapped.typeParameter.constraint;
+  if (mapped.nameType !== undefined || constraint === undefined || !ts.isTypeOperatorNode(constraint) || constraint.operator !== ts.SyntaxKind.KeyOfKeyword) return undefined;
+  const mappedOver = constraint.type;
+  if (!ts.isTypeReferenceNode(mappedOver) || !ts.isIdentifier(mappedOver.typeName) || mappedOver.typeArguments !== undefined) return undefined;
+  const name = mappedOver.typeName.text;
+  const index = alias.typeParameters?.findIndex((parameter) => parameter.name.text === name) ?? -1;
+  const source = index < 0 ? undefined : argumentsOfAlias[index];
+  return source !== undefined && source.flags & ts.TypeFlags.Object ? [source] : undefined;
 }
 
 /** The generic class or interface a type reference instantiates, when it is one. */

@@ -53,6 +53,15 @@ describe('getDisposeKeys / getDisposalKind', () => {
     const stack = new DisposableStack();
     const anything = JSON.parse('1') as any;
     function inner<T extends Disposable>() { const value = generic<T>(); return value; }
+    declare class Hidden { private [Symbol.dispose](): void }
+    type StringKeyed<T> = { [K in keyof T as K extends string ? K : never]: T[K] };
+    const frozen = Object.freeze({ a: 1, b: 'x' });
+    const frozenSync = Object.freeze(new Sync());
+    const partial = {} as Partial<Async>;
+    const withTag = {} as Sync & { tag: string };
+    const plainBoth = {} as { a: 1 } & { b: 2 };
+    const stringKeyed = {} as StringKeyed<Sync>;
+    const readonlyHidden = {} as Readonly<Hidden>;
   `;
   const result = program(source);
   const checker = result.program.getTypeChecker();
@@ -72,6 +81,14 @@ describe('getDisposeKeys / getDisposalKind', () => {
     ['look', undefined],
     ['partly', undefined],
     ['anything', undefined],
+    // Types whose members come from other types: a mapped type alias over one, an intersection.
+    ['frozen', undefined],
+    ['frozenSync', 'sync'],
+    ['partial', 'async'],
+    ['withTag', 'sync'],
+    ['plainBoth', undefined],
+    ['stringKeyed', undefined],
+    ['readonlyHidden', undefined],
   ])('%s is %s', (name, expected) => {
     if (keys === null) throw new Error('no keys');
     expect(getDisposalKind(initializerType(result, name), checker, keys)).toBe(expected);

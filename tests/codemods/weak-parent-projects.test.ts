@@ -75,6 +75,28 @@ describe('weak-parent fixture projects', () => {
     expect(result.output).toContain('TS2322');
   });
 
+  // The storage for targets without #private, in JavaScript that TypeScript checks: the store
+  // `_parentRef` is declared by the setter's assignment where the field had none of its own.
+  for (const project of ['check-js', 'check-js-loose']) {
+    it(`${project}: the inputs rewritten with storage=underscore compile too`, () => {
+      const copy = join(scratch, `${project}-underscore`);
+      cpSync(join(projectsDir, project), copy, { recursive: true });
+      let changed = 0;
+      for (const name of filesOf(project, 'input')) {
+        const path = join(copy, name);
+        const { output } = runWeakParent(path, readFileSync(path, 'utf8'), { storage: 'underscore' });
+        if (output === undefined) continue;
+        expect(output).toContain('_parentRef');
+        writeFileSync(path, output);
+        changed += 1;
+      }
+      expect(changed).toBeGreaterThan(0);
+      const result = run(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', copy], repoRoot);
+      expect(result.output).toBe('');
+      expect(result.status).toBe(0);
+    });
+  }
+
   // The control for experimental-decorators: the sharing helper in the decorated class is what
   // TypeScript rejects there, so the per-child WeakRef of that class is needed.
   it('experimental-decorators: the helper in the decorated class would not compile (TS18036)', () => {

@@ -4,6 +4,7 @@ import { type PropertyKey, propertyKeyText, tsPropertyKey, tsSymbolPropertyKey }
 import { skipOuterTsExpressions } from './ast/wrappers.js';
 import { cannotHoldObjects, edgeText, type HeldEdge, type Relation, symbolDisplayName, type TypeGraph, typeGraphFor } from './type-graph.js';
 import { REWRITE_REFUSALS, type RewriteRefusal } from './weak-parent-refusals.js';
+import { typeCheckPragma } from './ts-check-pragma.js';
 import { renderWeakParentMembers, strictnessOf, type WeakParentField, type WeakParentStorage, weakParentStoreName } from './weak-parent-rewrite.js';
 
 /**
@@ -482,9 +483,8 @@ class BackReferenceAnalysis {
     const options = this.program.getCompilerOptions();
     const checks = strictnessOf(options);
     if (isJs) {
-      // `// @ts-check` / `// @ts-nocheck` as the parser recorded them (not in the public typings).
-      const directive = (sourceFile as ts.SourceFile & { checkJsDirective?: { enabled: boolean } }).checkJsDirective;
-      const checked = directive?.enabled ?? options.checkJs === true;
+      // `// @ts-check` / `// @ts-nocheck`, read as the codemod reads them, or the project's `checkJs`.
+      const checked = typeCheckPragma(sourceFile.text) ?? options.checkJs === true;
       // A JSDoc `@type` stays above the getter and types it; the store gets its WeakRef type.
       const jsdocType = ts.getJSDocType(field);
       if (jsdocType !== undefined) {

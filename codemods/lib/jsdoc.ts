@@ -1,36 +1,9 @@
 /**
- * JSDoc as TypeScript reads it in JavaScript files, from the text: whether a file asks to be
- * type-checked (`// @ts-check`), and the `@type {…}` of the comment right above a declaration.
+ * JSDoc as TypeScript reads it in JavaScript files, from the text: the `@type {…}` of the comment
+ * right above a declaration (whether a file asks to be checked is src/ts-check-pragma.ts).
  * Read from the text because not every parser attaches comments to nodes.
  */
 import { lineIndent } from './positions.js';
-
-/**
- * `true` for a file whose leading comments hold `@ts-check`, `false` for `@ts-nocheck`, and
- * undefined when it says neither (the project's `checkJs` decides). TypeScript reads these
- * pragmas only in the comments before the first statement.
- */
-export function typeCheckPragma(source: string): boolean | undefined {
-  let position = 0;
-  let found: boolean | undefined;
-  if (source.startsWith('#!')) position = source.includes('\n') ? source.indexOf('\n') : source.length;
-  for (;;) {
-    while (position < source.length && /\s/.test(source.charAt(position))) position += 1;
-    let comment: string;
-    if (source.startsWith('//', position)) {
-      const lineEnd = source.indexOf('\n', position);
-      comment = source.slice(position, lineEnd === -1 ? source.length : lineEnd);
-    } else if (source.startsWith('/*', position)) {
-      const close = source.indexOf('*/', position + 2);
-      comment = source.slice(position, close === -1 ? source.length : close + 2);
-    } else {
-      return found;
-    }
-    position += comment.length;
-    if (/@ts-nocheck\b/.test(comment)) return false;
-    if (/@ts-check\b/.test(comment)) found = true;
-  }
-}
 
 /**
  * The text between the braces of the `@type {…}` tag in the `/** … *\/` comment that ends right

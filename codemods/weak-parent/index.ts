@@ -8,8 +8,8 @@
  */
 import type { API, FileInfo, Options } from 'jscodeshift';
 
+import { typeCheckPragma } from '../../src/ts-check-pragma.js';
 import type { WeakParentStyle } from '../../src/weak-parent-rewrite.js';
-import { typeCheckPragma } from '../lib/jsdoc.js';
 import { isDeclarationFile, isTypeScriptPath, parserFor, parserForPath } from '../lib/parse.js';
 import { projectConfig, strictness } from '../lib/project-config.js';
 import { formatterSettings } from '../lib/project-style.js';

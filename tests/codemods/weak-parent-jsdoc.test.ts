@@ -1,24 +1,10 @@
-// The JSDoc readers behind the weak-parent codemod's handling of type-checked JavaScript:
-// the `@ts-check` / `@ts-nocheck` pragmas, the `@type` above a member, and what a JSDoc type
-// says about the WeakRef's target.
+// The JSDoc readers behind the weak-parent codemod's handling of type-checked JavaScript: the
+// `@type` above a member, and what a JSDoc type says about the WeakRef's target (the pragmas:
+// tests/ts-check-pragma.test.ts).
 import { describe, expect, it } from 'vitest';
 
-import { jsdocTemplateNames, jsdocTypeBefore, jsdocUnionParts, typeCheckPragma } from '../../codemods/lib/jsdoc.js';
+import { jsdocTemplateNames, jsdocTypeBefore, jsdocUnionParts } from '../../codemods/lib/jsdoc.js';
 import { analyseJsdocType } from '../../codemods/weak-parent/types.js';
-
-describe('typeCheckPragma', () => {
-  it('reads the pragmas only in the comments before the first statement', () => {
-    expect(typeCheckPragma('// @ts-check\nclass A {}')).toBe(true);
-    expect(typeCheckPragma('#!/usr/bin/env node\n/* eslint-disable */\n// @ts-check\nx();')).toBe(true);
-    expect(typeCheckPragma('class A {}\n// @ts-check\n')).toBeUndefined();
-    expect(typeCheckPragma('/** A module. */\nexport {};')).toBeUndefined();
-  });
-
-  it('lets @ts-nocheck win over @ts-check and over the project', () => {
-    expect(typeCheckPragma('// @ts-nocheck\nclass A {}')).toBe(false);
-    expect(typeCheckPragma('// @ts-check\n// @ts-nocheck\nclass A {}')).toBe(false);
-  });
-});
 
 describe('jsdocTypeBefore', () => {
   it('finds the @type of the comment right above, across lines and nested braces', () => {

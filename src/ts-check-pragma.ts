@@ -6,7 +6,7 @@
 
 /** A single-line comment that is a pragma: `// @name` or `/// @name`, the name ending at a space, `:` or the end. */
 const SINGLE_LINE_PRAGMA = /^\/\/\/?\s*@([^\s:]+)(?:[^\S\r\n]|:|$)/;
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
 
 /**
  * `true` when the last `// @ts-check` or `// @ts-nocheck` among the comments before the first
@@ -35,7 +35,9 @@ export function typeCheckPragma(text: string): boolean | undefined {
   }
 }
 
+/** Where the line that `from` is on ends, searched from `from` without copying the rest of the text. */
 function lineEnd(text: string, from: number): number {
-  const match = LINE_BREAK.exec(text.slice(from));
-  return match === null ? text.length : from + match.index;
+  LINE_BREAK.lastIndex = from;
+  const match = LINE_BREAK.exec(text);
+  return match === null ? text.length : match.index;
 }

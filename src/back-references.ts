@@ -173,6 +173,11 @@ class BackReferenceAnalysis {
   private readonly namedHolderCache = new WeakMap<ts.Type, readonly ts.Type[]>();
   private readonly enumeratingClasses = new WeakMap<ts.ClassLikeDeclaration, boolean>();
   private readonly owners = new WeakMap<Candidate['owner'], ts.Symbol | null>();
+  /** The candidates of files other than the one being linted, asked for their base classes' declarations. */
+  private readonly candidatesOfFile = new WeakMap<ts.SourceFile, readonly Candidate[]>();
+  /** Per declaration: the edge is reported there or at a base class's declaration it redeclares (`null` while being worked out). */
+  private readonly covered = new WeakMap<ts.Node, boolean | null>();
+  private readonly checked = new WeakMap<ts.Node, Omit<BackReference, 'rewrite'> | null>();
 
   constructor(
     private readonly program: ts.Program,
@@ -199,8 +204,8 @@ class BackReferenceAnalysis {
     // The walk over the whole file is made only when a rewrite gets as far as asking.
     let usage: FileUsage | undefined;
     const usageOfFile = (): FileUsage => (usage ??= fileUsage(sourceFile));
-    for (const candidate of collectCandidates(sourceFile)) {
-      const reported = this.check(candidate);
+    for (const candidate of this.candidates(sourceFile)) {
+      const reported = this.checkOnce(candidate);
       if (reported === undefined) continue;
       // A tree's parent owns its children by holding them all; a 1:1 pair has only a name to say
       // which way ownership runs, too little to rewrite one side into a reference that may throw.
@@ -211,6 +216,61 @@ class BackReferenceAnalysis {
       found.push({ ...reported, rewrite });
     }
     return found;
+  }
+
+  private candidates(sourceFile: ts.SourceFile): readonly Candidate[] {
+    let found = this.candidatesOfFile.get(sourceFile);
+    if (found === undefined) {
+      found = collectCandidates(sourceFile);
+      this.candidatesOfFile.set(sourceFile, found);
+    }
+    return found;
+  }
+
+  private checkOnce(candidate: Candidate): Omit<BackReference, 'rewrite'> | undefined {
+    const known = this.checked.get(candidate.declaration);
+    if (known !== undefined) return known ?? undefined;
+    const reported = this.check(candidate);
+    this.checked.set(candidate.declaration, reported ?? null);
+    return reported;
+  }
+
+  /**
+   * A class's property that redeclares one of a base class of the project (`constructor(protected
+   * scheduler: AsapScheduler)` below `AsyncAction`'s `scheduler`, `parent: Group` below
+   * `Transformable`'s `parent`) stores into the same slot: when the base's declaration is
+   * reported, or is itself such a redeclaration, the edge has its report there.
+   */
+  private redeclaresReported(candidate: Candidate, owner: ts.Symbol, property: ts.Symbol): boolean {
+    if (!ts.isClassLike(candidate.owner)) return false;
+    const declared = this.checker.getDeclaredTypeOfSymbol(owner);
+    if (!declared.isClassOrInterface()) return false;
+    for (const base of this.checker.getBaseTypes(declared)) {
+      const inherited = this.checker.getPropertiesOfType(base).find((member) => member.escapedName === property.escapedName);
+      for (const declaration of inherited?.declarations ?? []) {
+        if (declaration !== candidate.declaration && this.isCovered(declaration)) return true;
+      }
+    }
+    return false;
+  }
+
+  private isCovered(declaration: ts.Declaration): boolean {
+    const known = this.covered.get(declaration);
+    if (known !== undefined) return known === true;
+    const sourceFile = declaration.getSourceFile();
+    // A declaration file is linted only with `checkDeclarationFiles`, which the analysis does not know.
+    if (sourceFile.isDeclarationFile || !this.graph.isProjectFile(sourceFile)) return false;
+    const candidate = this.candidates(sourceFile).find((found) => found.declaration === declaration);
+    // A `declare` field stores nothing: the subclass's field that does is where a fix goes.
+    if (candidate === undefined || isDeclareField(candidate.declaration)) return false;
+    // Inheritance has no cycles in a program that compiles; the guard keeps one that does not from recursing.
+    this.covered.set(declaration, null);
+    const owner = this.ownerSymbol(candidate);
+    const property = this.checker.getSymbolAtLocation(candidate.name);
+    const result =
+      owner !== undefined && property !== undefined && (this.redeclaresReported(candidate, owner, property) || this.checkOnce(candidate) !== undefined);
+    this.covered.set(declaration, result);
+    return result;
   }
 
   /** The symbol of the candidate's class, interface or type literal, asked once for all its properties. */
@@ -238,6 +298,7 @@ class BackReferenceAnalysis {
     // An interface that a class of the project implements describes that class's storage: the
     // class's own declaration is judged, once, and a fix there satisfies the interface too.
     if (ts.isInterfaceDeclaration(candidate.owner) && this.isStoredByImplementer(owner, symbol)) return undefined;
+    if (this.redeclaresReported(candidate, owner, symbol)) return undefined;
     const declared = checker.getTypeOfSymbol(symbol);
     if (declared.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
 

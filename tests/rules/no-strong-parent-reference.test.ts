@@ -2026,11 +2026,42 @@ class Parent { children: Child[] = []; }
 class Child { parent: Parent | null = null; }
 class Special extends Child { override parent: Parent | null = null; }
 `,
-      errors: [
-        { messageId: 'strongParent', line: 3, column: 15, endLine: 3, endColumn: 21, suggestions: [] },
-        { messageId: 'strongParent', line: 4, column: 40, endLine: 4, endColumn: 46, suggestions: [] },
-      ],
+      // The subclass's field stores into the same slot: the edge is reported once, at the base.
+      errors: [{ messageId: 'strongParent', line: 3, column: 15, endLine: 3, endColumn: 21, suggestions: [] }],
       name: 'No suggestion where a subclass redeclares the field (a field cannot override an accessor)',
+    },
+    {
+      code: `
+class Scheduler { actions: Task[] = []; }
+class FastScheduler extends Scheduler { fast = true; }
+class QuickScheduler extends FastScheduler { quick = true; }
+class Task {
+  constructor(protected scheduler: Scheduler) {}
+}
+class FastTask extends Task {
+  constructor(protected override scheduler: FastScheduler) { super(scheduler); }
+}
+class QuickTask extends FastTask {
+  constructor(protected override scheduler: QuickScheduler) { super(scheduler); }
+}
+class Registry { entries: Bound[] = []; }
+class Loose { owner: object | null = null; }
+class Bound extends Loose {
+  declare tag: string;
+  override owner: Registry | null = null;
+}
+`,
+      errors: [
+        {
+          messageId: 'strongParent',
+          line: 6,
+          column: 25,
+          data: { owner: 'Task', property: 'scheduler', target: 'Scheduler', downOwner: 'Scheduler', downProperty: 'actions', held: 'Task' },
+        },
+        // The base's `owner: object` is no edge, so the narrowed one is judged where it is declared.
+        { messageId: 'strongParent', line: 18, column: 12, data: { owner: 'Bound', property: 'owner', target: 'Registry', downOwner: 'Registry', downProperty: 'entries', held: 'Bound' } },
+      ],
+      name: 'Properties that narrow an inherited one through subclasses are reported once, where the edge is first declared',
     },
     {
       code: `

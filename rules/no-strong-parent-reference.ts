@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string', minLength: 1 },
             uniqueItems: true,
             description:
-              'Words that mark a collection of work in flight (`pickQueue`, `activeCalls`): its elements need their holder to run, so it is not a parent of theirs.',
+              'Words that mark a collection of work in flight or of registrations (`pickQueue`, `activeCalls`, `observers`): its elements need their holder to work, so it is not a parent of theirs.',
           },
           checkDeclarationFiles: {
             type: 'boolean',

@@ -33,10 +33,22 @@ export const DEFAULT_MAX_DEPTH = 4;
 
 /**
  * Words that name a collection of work in flight (`pickQueue`, `pendingRequests`,
- * `activeCalls`): it lists its elements only while they run, and they need the holder to run,
- * so their reference to it is a dependency, not a back pointer a WeakRef could replace.
+ * `activeCalls`) or of registrations (`observers`, `#dataWatchers`): it lists its elements only
+ * while they run or are subscribed, and they need the holder to work, so their reference to it is
+ * a dependency, not a back pointer a WeakRef could replace. An observer is owned by whoever
+ * subscribed it, not by the subject that notifies it.
  */
-export const DEFAULT_IN_FLIGHT_NAMES: readonly string[] = ['queue', 'pending', 'inFlight', 'waiting', 'active'];
+export const DEFAULT_IN_FLIGHT_NAMES: readonly string[] = [
+  'queue',
+  'pending',
+  'inFlight',
+  'waiting',
+  'active',
+  'observers',
+  'subscribers',
+  'watchers',
+  'listeners',
+];
 
 export interface BackReferenceOptions {
   /** Names that mark the upward edge where types cannot (1:1 pairs, trees of one kind); default `DEFAULT_BACK_REFERENCE_NAMES`. */

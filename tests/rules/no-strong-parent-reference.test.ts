@@ -755,6 +755,23 @@ class Call {
     },
     {
       code: `
+class Query {
+  observers: QueryObserver[] = [];
+  readonly #dataWatchers = new Set<Watcher>();
+  protected subscribers = new Map<string, Subscriber>();
+  addObserver(observer: QueryObserver): void { this.observers.push(observer); }
+}
+class QueryObserver {
+  #currentQuery: Query | null = null;
+  subscribe(query: Query): void { this.#currentQuery = query; query.addObserver(this); }
+}
+class Watcher { constructor(private readonly producer: Query) {} }
+class Subscriber { owner: Query | null = null; }
+`,
+      name: 'A subject\'s observers, watchers and subscribers are registrations, not children: the observer needs its subject',
+    },
+    {
+      code: `
 interface Build { readonly cell: Cell; reads: Set<Cell> | undefined }
 export class Cell {
   build: Build | undefined;

@@ -10,6 +10,7 @@ import {
   getDisposeKeys,
   getNullableDisposalKind,
   isNullable,
+  isPlainDisposableInterface,
   isStackMove,
   isWellKnownDisposeSymbol,
   programMentionsDisposal,
@@ -136,6 +137,11 @@ export default createRule<Options, MessageIds>({
         if (creation === undefined) return;
         const found = disposableResult(creation);
         if (found === undefined) return;
+        // A registration whose handle is only a `Disposable` (`addAbortListener(signal, fn)`):
+        // dropping the handle keeps the listener until the target lets it go, which is what a
+        // statement that never takes it off means. Whether it then keeps its owner alive too long
+        // is no-leaked-listener's question.
+        if (isRegistrationHandle(creation.creation, found)) return;
         context.report({ node: creation.creation, messageId: 'discarded', data: discardedData(creation.creation, found) });
       },
       'VariableDeclarator:exit'(node: TSESTree.VariableDeclarator): void {
@@ -165,8 +171,10 @@ export default createRule<Options, MessageIds>({
         const name = node.id.name;
         const placeable =
           binding.sameFunction &&
-          // Disposing at block end would cut off the handlers it was given.
+          // Disposing at block end would cut off the handlers it was given, or the listener
+          // whose registration the value is: how long that should stay is not the block's to say.
           !binding.registersCallbacks &&
+          !isRegistrationHandle(creation.creation, found) &&
           declaration.kind !== 'var' &&
           declaration.declarations.length === 1 &&
           allowsUsingDeclaration(declaration) &&
@@ -534,6 +542,16 @@ export default createRule<Options, MessageIds>({
       if (member.property.type === AST_NODE_TYPES.Identifier && (member.property.name === 'defer' || member.property.name === 'adopt')) {
         return false;
       }
+      return passesFunction(call);
+    }
+
+    /** A call given a function that hands back only a `Disposable` / `AsyncDisposable`: the handle of a registration. */
+    function isRegistrationHandle(creation: Creation, found: Found): boolean {
+      return creation.type === AST_NODE_TYPES.CallExpression && isPlainDisposableInterface(found.type, checker) && passesFunction(creation);
+    }
+
+    /** Some argument of the call is a function. */
+    function passesFunction(call: TSESTree.CallExpression): boolean {
       return call.arguments.some(
         (argument) =>
           argument.type === AST_NODE_TYPES.ArrowFunctionExpression ||

@@ -80,6 +80,32 @@ export function getNullableDisposalKind(type: ts.Type, checker: ts.TypeChecker, 
   return kind ?? undefined;
 }
 
+const plainInterfacesPerProgram = new WeakMap<ts.TypeChecker, ReadonlySet<ts.Symbol>>();
+
+/**
+ * The type, leaving out `null` and `undefined`, is the global `Disposable` or `AsyncDisposable`
+ * interface itself: an anonymous handle that promises a dispose and nothing else, such as the
+ * one `addAbortListener(signal, listener)` returns to take its listener off early.
+ */
+export function isPlainDisposableInterface(type: ts.Type, checker: ts.TypeChecker): boolean {
+  let plain = plainInterfacesPerProgram.get(checker);
+  if (plain === undefined) {
+    const found = new Set<ts.Symbol>();
+    for (const name of ['Disposable', 'AsyncDisposable']) {
+      const symbol = checker.resolveName(name, undefined, ts.SymbolFlags.Interface, false);
+      if (symbol !== undefined) found.add(symbol);
+    }
+    plain = found;
+    plainInterfacesPerProgram.set(checker, plain);
+  }
+  const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.flags & NULLISH) === 0);
+  const set = plain;
+  return parts.length > 0 && parts.every((part) => {
+    const symbol = part.aliasSymbol === undefined ? part.getSymbol() : undefined;
+    return symbol !== undefined && set.has(symbol);
+  });
+}
+
 /** Whether the type may be `null` or `undefined`. */
 export function isNullable(type: ts.Type): boolean {
   return (type.isUnion() ? type.types : [type]).some((part) => (part.flags & NULLISH) !== 0);

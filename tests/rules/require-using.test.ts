@@ -50,6 +50,10 @@ const uses = 'void [AsyncResource, Builder, Closeable, LookAlike, Owner, Resourc
 
 runRuleTests('require-using', rule, {
   valid: [
+    // A registration whose handle is only a Disposable: a statement that drops it keeps the
+    // listener until the signal aborts, as intended; no-leaked-listener judges what it captures.
+    code('import { addAbortListener } from "node:events";\nfunction f(signal: AbortSignal, onAbort: () => void) {\n  addAbortListener(signal, () => {});\n  addAbortListener(signal, onAbort);\n}'),
+    code('declare function onSettled(listener: () => void): AsyncDisposable | undefined;\nfunction f() {\n  onSettled(() => {});\n}'),
     // A CommonJS import: the module cache keeps the exports, whoever requires them.
     {
       code: "const pool = require('./require-using/shared-pool.cjs');\nfunction f() {\n  const again = require('./require-using/shared-pool.cjs');\n  return again.query('x') + pool.query('y');\n}\nmodule.exports = { f };\n",
@@ -194,8 +198,20 @@ runRuleTests('require-using', rule, {
       code: code('import * as fsp from "node:fs/promises";\nasync function f(path: string) {\n  await fsp.open(path);\n}'),
       errors: [{ messageId: 'discarded', line: 3, column: 9 }],
     },
+    // The handle of a registration, kept and never disposed: the listener was meant to come off,
+    // but when is not the block's to say, so no `using` is suggested.
     {
-      code: code('import { addAbortListener } from "node:events";\nfunction f(signal: AbortSignal) {\n  addAbortListener(signal, () => {});\n}'),
+      code: code('import { addAbortListener } from "node:events";\nfunction f(signal: AbortSignal) {\n  const handle = addAbortListener(signal, () => {});\n  void handle;\n}'),
+      errors: [{ messageId: 'notDisposed', line: 3, column: 18, suggestions: [] }],
+    },
+    // A plain Disposable made without a callback is still a creation.
+    {
+      code: code('declare function lease(name: string): Disposable;\nfunction f() {\n  lease("a");\n}'),
+      errors: [{ messageId: 'discarded', line: 3, column: 3 }],
+    },
+    // A callback given to a call whose result has more than a dispose (a class instance).
+    {
+      code: code('declare function watch(path: string, onChange: () => void): Resource;\nfunction f() {\n  watch("a", () => {});\n}'),
       errors: [{ messageId: 'discarded', line: 3, column: 3 }],
     },
     {

@@ -24,14 +24,16 @@ export interface RegistryCall {
   registry: TSESTree.Expression;
 }
 
-// `unregister(` contains `register(`, so one pattern covers both method names.
-const PREFILTER = /FinalizationRegistry|register\s*\(/;
+// `.unregister(` contains `register(`, so the method name's end covers both; `?.register(` and a
+// line break before the dot match too.
+const PREFILTER = /FinalizationRegistry|\.\s*(?:un)?register\s*\(/;
 
 /**
  * Cheap text pre-filter: false when the file cannot involve a registry (it mentions neither
- * `FinalizationRegistry` nor `register(` / `unregister(`). A file that only constructs a
- * subclass imported from elsewhere under another name is not seen; that is the price of
- * skipping ordinary files for free.
+ * `FinalizationRegistry` nor a method call `.register(` / `.unregister(`). A file that only
+ * constructs a subclass imported from elsewhere under another name, or that calls a registry's
+ * method through a destructured function, is not seen; that is the price of skipping ordinary
+ * files (a call of a plain function named `unregister()`, the usual name of a teardown) for free.
  */
 export function mayInvolveFinalizationRegistry(sourceText: string): boolean {
   return PREFILTER.test(sourceText);

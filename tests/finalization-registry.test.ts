@@ -52,10 +52,15 @@ describe('mayInvolveFinalizationRegistry', () => {
     expect(mayInvolveFinalizationRegistry('new FinalizationRegistry(() => {})')).toBe(true);
     expect(mayInvolveFinalizationRegistry('shared.register(a, b)')).toBe(true);
     expect(mayInvolveFinalizationRegistry('shared.unregister (token)')).toBe(true);
+    expect(mayInvolveFinalizationRegistry('cache?.register(a, b)')).toBe(true);
+    expect(mayInvolveFinalizationRegistry('makeRegistry(cleanup)\n  .register(a, b)')).toBe(true);
   });
   it('rejects text that cannot involve a registry', () => {
     expect(mayInvolveFinalizationRegistry('const registry = new Map(); registry.set(a, b);')).toBe(false);
     expect(mayInvolveFinalizationRegistry('')).toBe(false);
+    // A teardown function named unregister, and a function that registers something else.
+    expect(mayInvolveFinalizationRegistry('const unregister = listen(cb); unregister();')).toBe(false);
+    expect(mayInvolveFinalizationRegistry('register(plugin);')).toBe(false);
   });
 });
 

@@ -294,6 +294,16 @@ class BackReferenceAnalysis {
   }
 
   private check(candidate: Candidate): Omit<BackReference, 'rewrite'> | undefined {
+    const found = this.judge(candidate);
+    if (found === undefined) return undefined;
+    // Asked last: only a property that would be reported pays for a look at its base classes.
+    const owner = this.ownerSymbol(candidate);
+    const symbol = this.checker.getSymbolAtLocation(candidate.name);
+    if (owner !== undefined && symbol !== undefined && this.redeclaresReported(candidate, owner, symbol)) return undefined;
+    return found;
+  }
+
+  private judge(candidate: Candidate): Omit<BackReference, 'rewrite'> | undefined {
     const { checker, graph, ignored } = this;
     if (ignored.has(candidate.ownerName)) return undefined;
     const writtenNames = writtenTypeNames(candidate.annotation);
@@ -310,7 +320,6 @@ class BackReferenceAnalysis {
     // An interface that a class of the project implements describes that class's storage: the
     // class's own declaration is judged, once, and a fix there satisfies the interface too.
     if (ts.isInterfaceDeclaration(candidate.owner) && this.isStoredByImplementer(owner, symbol)) return undefined;
-    if (this.redeclaresReported(candidate, owner, symbol)) return undefined;
     const declared = checker.getTypeOfSymbol(symbol);
     if (declared.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
 

@@ -80,7 +80,22 @@ export function getNullableDisposalKind(type: ts.Type, checker: ts.TypeChecker, 
   return kind ?? undefined;
 }
 
-const plainInterfacesPerProgram = new WeakMap<ts.TypeChecker, ReadonlySet<ts.Symbol>>();
+const plainInterfacesPerChecker = new WeakMap<ts.TypeChecker, ReadonlySet<ts.Symbol>>();
+
+/** The symbols of the global `Disposable` and `AsyncDisposable` interfaces (with a program's augmentations merged in). */
+function plainDisposableInterfaces(checker: ts.TypeChecker): ReadonlySet<ts.Symbol> {
+  let found = plainInterfacesPerChecker.get(checker);
+  if (found === undefined) {
+    const symbols = new Set<ts.Symbol>();
+    for (const name of ['Disposable', 'AsyncDisposable']) {
+      const symbol = checker.resolveName(name, undefined, ts.SymbolFlags.Interface, false);
+      if (symbol !== undefined) symbols.add(symbol);
+    }
+    found = symbols;
+    plainInterfacesPerChecker.set(checker, found);
+  }
+  return found;
+}
 
 /**
  * The type, leaving out `null` and `undefined`, is the global `Disposable` or `AsyncDisposable`
@@ -88,22 +103,15 @@ const plainInterfacesPerProgram = new WeakMap<ts.TypeChecker, ReadonlySet<ts.Sym
  * one `addAbortListener(signal, listener)` returns to take its listener off early.
  */
 export function isPlainDisposableInterface(type: ts.Type, checker: ts.TypeChecker): boolean {
-  let plain = plainInterfacesPerProgram.get(checker);
-  if (plain === undefined) {
-    const found = new Set<ts.Symbol>();
-    for (const name of ['Disposable', 'AsyncDisposable']) {
-      const symbol = checker.resolveName(name, undefined, ts.SymbolFlags.Interface, false);
-      if (symbol !== undefined) found.add(symbol);
-    }
-    plain = found;
-    plainInterfacesPerProgram.set(checker, plain);
-  }
+  const plain = plainDisposableInterfaces(checker);
   const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.flags & NULLISH) === 0);
-  const set = plain;
-  return parts.length > 0 && parts.every((part) => {
-    const symbol = part.aliasSymbol === undefined ? part.getSymbol() : undefined;
-    return symbol !== undefined && set.has(symbol);
-  });
+  return (
+    parts.length > 0 &&
+    parts.every((part) => {
+      const symbol = part.aliasSymbol === undefined ? part.getSymbol() : undefined;
+      return symbol !== undefined && plain.has(symbol);
+    })
+  );
 }
 
 /** Whether the type may be `null` or `undefined`. */

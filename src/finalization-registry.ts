@@ -24,8 +24,7 @@ export interface RegistryCall {
   registry: TSESTree.Expression;
 }
 
-// `.unregister(` contains `register(`, so the method name's end covers both; `?.register(` and a
-// line break before the dot match too.
+// Both method names, also after `?.` or with a line break before the dot.
 const PREFILTER = /FinalizationRegistry|\.\s*(?:un)?register\s*\(/;
 
 /**

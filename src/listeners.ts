@@ -367,6 +367,16 @@ export class ListenerApis {
       if (callback === undefined || !mayCapture(callback)) return undefined;
       return this.make('interval', call, undefined, 'setInterval', [callback], { handle: 'interval' });
     }
+    if (name === 'addAbortListener' && this.isLibraryFunction(callee)) {
+      // Node's `events.addAbortListener(signal, listener)`: a listener on the signal, taken off
+      // by disposing the `Disposable` it returns.
+      const [signal, listener] = args;
+      if (signal === undefined || listener === undefined || !mayCapture(listener) || !mayOutlive(signal)) return undefined;
+      const signature = this.checker.getResolvedSignature(this.services.esTreeNodeToTSNodeMap.get(call));
+      const handle = signature === undefined ? undefined : getHandleRelease(this.checker.getReturnTypeOfSignature(signature), this.checker, this.keys);
+      if (handle === undefined) return undefined;
+      return this.make('event', call, signal, name, [listener], { handle });
+    }
     if (name === 'observe' && receiver !== undefined) {
       if (!this.isObserver(receiver)) return undefined;
       const observerName = this.services.getTypeAtLocation(receiver).getSymbol()?.getName() ?? 'observer';
@@ -436,9 +446,15 @@ export class ListenerApis {
 
   /** `setInterval`, `window.setInterval`, `globalThis.setInterval` of the lib or of @types/node, not a local of that name. */
   private isGlobalSetInterval(callee: TSESTree.Node): boolean {
-    const symbol = this.checker.getSymbolAtLocation(
+    return this.isLibraryFunction(callee);
+  }
+
+  /** The callee (an import of it included) is declared only by the lib or by packages, not by the project. */
+  private isLibraryFunction(callee: TSESTree.Node): boolean {
+    let symbol = this.checker.getSymbolAtLocation(
       this.services.esTreeNodeToTSNodeMap.get(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee),
     );
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
     const declarations = symbol?.declarations ?? [];
     const program = this.services.program;
     return (

@@ -47,6 +47,28 @@ const code = (body: string): string => body + footer;
 
 runRuleTests('no-leaked-listener', rule, {
   valid: [
+    // addAbortListener released in the teardown, on a signal the owner made, and a local
+    // function of that name.
+    code(`import { addAbortListener } from 'node:events';
+class Download {
+  #off: Disposable | undefined;
+  start(signal: AbortSignal) { this.#off = addAbortListener(signal, () => this.cancel()); }
+  dispose() { this.#off?.[Symbol.dispose](); }
+  cancel() {}
+}`),
+    code(`import { addAbortListener } from 'node:events';
+class Download {
+  readonly #controller = new AbortController();
+  constructor() { addAbortListener(this.#controller.signal, () => this.cancel()); }
+  dispose() { this.#controller.abort(); }
+  cancel() {}
+}`),
+    code(`function addAbortListener(signal: AbortSignal, listener: () => void): Disposable { signal.onabort = listener; return { [Symbol.dispose]() {} }; }
+class Download {
+  constructor(signal: AbortSignal) { addAbortListener(signal, () => this.cancel()); }
+  dispose() {}
+  cancel() {}
+}`),
     // Removed in the teardown: the same arrow field, a bound method kept in a field, a local kept for the teardown.
     code(`class Panel extends HTMLElement {
   onResize = () => this.layout();
@@ -380,6 +402,50 @@ class Badge {
 }`,
   ],
   invalid: [
+    // setInterval imported from node:timers is the global timer.
+    {
+      code: code(`import { setInterval } from 'node:timers';
+class Poller {
+  constructor() { setInterval(() => this.tick(), 1000); }
+  dispose() {}
+  tick() {}
+}`),
+      errors: [{ messageId: 'handleDiscarded', line: 3, column: 19 }],
+    },
+    // Node's addAbortListener: a listener on the signal, released by disposing what it returns.
+    {
+      code: code(`import { addAbortListener } from 'node:events';
+class Download {
+  constructor(signal: AbortSignal) { addAbortListener(signal, () => this.cancel()); }
+  dispose() {}
+  cancel() {}
+}`),
+      errors: [
+        {
+          messageId: 'handleDiscarded',
+          line: 3,
+          column: 38,
+          data: {
+            registration: '`addAbortListener` callback on `signal`',
+            capture: '`this`',
+            holder: '`signal`',
+            owner: '`Download`',
+            handle: '`Disposable`',
+            teardown: '`dispose()`',
+          },
+        },
+      ],
+    },
+    {
+      code: code(`import { addAbortListener } from 'node:events';
+class Download {
+  #off: Disposable | undefined;
+  constructor(signal: AbortSignal) { this.#off = addAbortListener(signal, () => this.cancel()); }
+  dispose() { if (this.#off) console.log('still listening'); }
+  cancel() {}
+}`),
+      errors: [{ messageId: 'notReleased', line: 4, column: 50 }],
+    },
     // Event targets: an inline arrow, an arrow field never removed, a bound method, an alias of `this`, `this` as the listener object.
     {
       code: code(`class Panel extends HTMLElement {
